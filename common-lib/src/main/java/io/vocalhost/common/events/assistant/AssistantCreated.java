@@ -1,0 +1,16 @@
+package io.vocalhost.common.events.assistant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.vocalhost.common.events.DomainEvent;
+import io.vocalhost.common.events.EventType;
+import io.vocalhost.common.events.Topics;
+
+import org.springframework.modulith.events.Externalized;
+
+/** An assistant was created, with its whole configuration after the change. */
+@EventType("assistant-created")
+@Externalized(Topics.ASSISTANT_EVENTS + "::#{assistant().assistantId()}")
+public record AssistantCreated(UUID eventId, Instant occurredAt, AssistantSnapshot assistant) implements DomainEvent {
+}

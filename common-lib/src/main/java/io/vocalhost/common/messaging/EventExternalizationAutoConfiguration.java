@@ -1,0 +1,27 @@
+package io.vocalhost.common.messaging;
+
+import java.util.List;
+
+import io.vocalhost.common.events.DomainEvent;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+
+/**
+ * Spring Modulith externalizes only {@code @Externalized} events of the application's own
+ * packages; VocalHost's events live in common-lib, so this widens the selection to them.
+ */
+@AutoConfiguration(beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration")
+@ConditionalOnClass(EventExternalizationConfiguration.class)
+public class EventExternalizationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventExternalizationConfiguration eventExternalizationConfiguration() {
+		return EventExternalizationConfiguration.defaults(List.of(DomainEvent.class.getPackageName())).build();
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.vocalhost.common.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox retries events that could not reach Kafka.
+ *
+ * @param retryInterval how often failed publications are sent again
+ * @param batchSize how many failed publications one retry round sends at most
+ */
+@ConfigurationProperties("vocalhost.outbox")
+public record OutboxProperties(@DefaultValue("5s") Duration retryInterval, @DefaultValue("100") int batchSize) {
+}

@@ -1,0 +1,126 @@
+package io.vocalhost.common.error;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.vocalhost.common.testapp.TestApplication;
+import io.vocalhost.infra.test.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every failure answers {@code {"error","details"}} JSON over real HTTP, never HTML or a
+ * trace.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class ErrorBodyIntegrationTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void unknownPathIs404Json() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path", null, "text/html");
+		assertJsonError(response, 404, "Not found");
+		assertThat(response.body()).contains("/no/such/path");
+	}
+
+	@Test
+	void wrongMethodIs405JsonWithAllow() throws Exception {
+		HttpResponse<String> response = send("DELETE", "/probe/greetings", null, null);
+		assertJsonError(response, 405, "Method not allowed");
+		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+	}
+
+	@Test
+	void invalidFieldsAre400NamingEachField() throws Exception {
+		HttpResponse<String> response = send("POST", "/probe/greetings", "{\"name\":\"\",\"time\":\"9am\"}", null);
+		assertJsonError(response, 400, "Invalid request");
+		assertThat(response.body()).contains("name: must not be blank").contains("time: must be HH:MM");
+	}
+
+	@Test
+	void malformedJsonIs400() throws Exception {
+		assertJsonError(send("POST", "/probe/greetings", "{\"name\":", null), 400, "Malformed request body");
+	}
+
+	@Test
+	void wrongContentTypeIs415() throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/probe/greetings"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertJsonError(response, 415, "Unsupported Media Type");
+	}
+
+	@Test
+	void badPathVariableIs400() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/items/abc", null, null);
+		assertJsonError(response, 400, "Invalid request");
+		assertThat(response.body()).contains("id: 'abc' is not a valid value");
+	}
+
+	@Test
+	void apiExceptionKeepsItsStatusAndWords() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/items/5", null, null);
+		assertJsonError(response, 404, "Item not found");
+		assertThat(response.body()).contains("No item 5");
+	}
+
+	@Test
+	void unexpectedFailureIs500WithAReferenceAndNoInternals() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/crash", null, null);
+		assertJsonError(response, 500, "Internal error");
+		assertThat(response.body()).contains("reference")
+			.doesNotContain("secret internal detail")
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void errorDispatchedByTheContainerIsJsonToo() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/container-error", null, "text/html");
+		assertJsonError(response, 403, "Forbidden");
+		assertThat(response.body()).contains("/probe/container-error");
+	}
+
+	@Test
+	void everyResponseNamesTheService() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path", null, null);
+		assertThat(response.headers().firstValue("X-VocalHost-Service")).hasValue("common-lib-test");
+	}
+
+	private void assertJsonError(HttpResponse<String> response, int status, String error) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.body()).startsWith("{\"error\":\"" + error + "\",\"details\":\"");
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String accept) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}

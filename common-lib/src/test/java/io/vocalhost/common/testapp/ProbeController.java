@@ -1,0 +1,46 @@
+package io.vocalhost.common.testapp;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import io.vocalhost.common.error.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Endpoints that fail in each of the ways the shared error handling must cover. */
+@RestController
+class ProbeController {
+
+	@PostMapping("/probe/greetings")
+	Greeting create(@Valid @RequestBody Greeting greeting) {
+		return greeting;
+	}
+
+	@GetMapping("/probe/items/{id}")
+	String item(@PathVariable long id) {
+		throw new ApiException(HttpStatus.NOT_FOUND, "Item not found", "No item " + id);
+	}
+
+	@GetMapping("/probe/crash")
+	String crash() {
+		throw new IllegalStateException("secret internal detail");
+	}
+
+	@GetMapping("/probe/container-error")
+	void containerError(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	record Greeting(@NotBlank String name, @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:MM") String time) {
+	}
+
+}

@@ -1,0 +1,5 @@
+CREATE TABLE note
+(
+	id   BIGSERIAL PRIMARY KEY,
+	text TEXT NOT NULL
+);
