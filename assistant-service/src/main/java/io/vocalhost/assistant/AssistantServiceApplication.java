@@ -1,0 +1,14 @@
+package io.vocalhost.assistant;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Assistants, their configuration, phone numbers and plan limits. */
+@SpringBootApplication
+public class AssistantServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AssistantServiceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.vocalhost.infra.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every VocalHost service promises operators and API clients, checked on the running
+ * service over HTTP against the real PostgreSQL and Kafka. A service's test extends this
+ * and names the components its readiness depends on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+public abstract class ServiceConventionsTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Value("${spring.application.name}")
+	private String serviceName;
+
+	/**
+	 * The health components readiness must include, e.g. {@code db} and {@code kafka}.
+	 */
+	protected abstract List<String> readinessComponents();
+
+	@Test
+	void livenessIsUp() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/liveness");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void readinessIsUpAndCoversItsDependencies() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/readiness");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode health = json.readTree(response.body());
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		List<String> components = new ArrayList<>(health.path("components").propertyNames());
+		assertThat(components).containsAll(readinessComponents());
+		for (String component : readinessComponents()) {
+			assertThat(health.path("components").path(component).path("status").asString()).as(component)
+				.isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void publishesPrometheusMetricsTaggedWithItsName() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes")
+			.contains("application=\"" + this.serviceName + "\"");
+	}
+
+	@Test
+	void publishesItsOpenApiDocument() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode document = json.readTree(response.body());
+		assertThat(document.path("openapi").asString()).startsWith("3.");
+		assertThat(document.path("info").path("title").asString()).isEqualTo(this.serviceName);
+	}
+
+	@Test
+	void unknownPathIsJson404() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path", "text/html");
+		assertJsonError(response, 404);
+	}
+
+	@Test
+	void wrongMethodIsJson405() throws Exception {
+		HttpResponse<String> response = send("POST", "/v3/api-docs", "text/html");
+		assertJsonError(response, 405);
+	}
+
+	@Test
+	void namesItselfInEveryResponse() throws Exception {
+		assertThat(get("/actuator/health/liveness").headers().firstValue("X-VocalHost-Service"))
+			.hasValue(this.serviceName);
+	}
+
+	private void assertJsonError(HttpResponse<String> response, int status) throws IOException {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.propertyNames()).containsExactly("error", "details");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send("GET", path, "*/*");
+	}
+
+	private HttpResponse<String> send(String method, String path, String accept)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header("Accept", accept)
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,227 @@
+package io.vocalhost.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of stand-in services (real HTTP and WebSocket servers on local
+ * ports): every public path reaches its service, and a service that is down or slow gives
+ * a JSON 503 or 504 quickly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+class GatewayRoutingTests {
+
+	private static final List<String> SERVICES = List.of("auth-service", "assistant-service", "booking-service",
+			"billing-service", "voice-bridge-service", "rag-service");
+
+	private static final Map<String, DisposableServer> standIns = new LinkedHashMap<>();
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void standInServices(DynamicPropertyRegistry registry) {
+		for (String name : SERVICES) {
+			DisposableServer server = standIns.computeIfAbsent(name, GatewayRoutingTests::echoServer);
+			registry.add("vocalhost.services." + name, () -> "http://127.0.0.1:" + server.port());
+		}
+	}
+
+	@AfterAll
+	static void stopStandIns() {
+		standIns.values().forEach(DisposableServer::disposeNow);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "GET, /api/auth/google/login?callback=http://localhost:3000/, auth-service",
+			"GET, /api/auth/user/me, auth-service", "POST, /api/auth/logout, auth-service",
+			"GET, /api/assistants?user_id=1, assistant-service", "POST, /api/register, assistant-service",
+			"POST, /api/register/assistant, assistant-service", "PATCH, /api/assistant/7, assistant-service",
+			"GET, /api/slots/7?date=2026-12-01, booking-service",
+			"GET, /api/bookings/7?start_date=2026-12-01&end_date=2026-12-07, booking-service",
+			"GET, /api/customers?assistant_id=7, booking-service",
+			"POST, /stripe/create-checkout-session, billing-service",
+			"POST, /stripe/create-customer-portal-session, billing-service", "POST, /stripe/webhook, billing-service",
+			"POST, /voice/voice, voice-bridge-service", "POST, /api/rag/index_files, rag-service" })
+	void routesEveryPublicPathToItsService(String method, String path, String service) throws Exception {
+		HttpResponse<String> response = send(method, path);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-VocalHost-Service")).hasValue(service);
+		assertThat(response.body()).isEqualTo(method + " " + path);
+	}
+
+	@Test
+	void upgradesCallStreamsToAWebSocketOnTheVoiceBridge() {
+		URI uri = URI.create("ws://localhost:" + this.port + "/ws/call/conversation-1");
+		String echoed = new ReactorNettyWebSocketClient()
+			.execute(uri,
+					(session) -> session.send(Mono.just(session.textMessage("media")))
+						.thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(1))
+						.then())
+			.then(Mono.just("done"))
+			.block(Duration.ofSeconds(10));
+		assertThat(echoed).isEqualTo("done");
+		String reply = new ReactorNettyWebSocketClient()
+			.execute(uri, (session) -> session.send(Mono.just(session.textMessage("media")))
+				.thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(1))
+				.doOnNext((text) -> assertThat(text).isEqualTo("voice-bridge-service /ws/call/conversation-1 media"))
+				.then())
+			.then(Mono.just("received"))
+			.block(Duration.ofSeconds(10));
+		assertThat(reply).isEqualTo("received");
+	}
+
+	@Test
+	void aServiceThatIsDownGivesJson503Quickly() throws Exception {
+		standIns.get("billing-service").disposeNow();
+		try {
+			HttpResponse<String> response = send("POST", "/stripe/webhook");
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertJsonError(response, "Service unavailable", "billing-service is not reachable");
+			assertThat(send("GET", "/api/auth/user/me").statusCode()).isEqualTo(200);
+		}
+		finally {
+			standIns.put("billing-service", echoServerOn("billing-service", portOf("billing-service")));
+		}
+	}
+
+	@Test
+	void aServiceThatIsSlowGivesJson504AfterTheResponseTimeout() throws Exception {
+		HttpResponse<String> response = send("GET", "/api/slots/7?slow=true");
+		assertThat(response.statusCode()).isEqualTo(504);
+		assertJsonError(response, "Gateway timeout", "booking-service did not answer in time");
+	}
+
+	@Test
+	void anUnknownPathGivesJson404() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertJsonError(response, "Not found", "No endpoint GET /no/such/path");
+	}
+
+	@Test
+	void aWrongMethodOnTheGatewaysOwnEndpointGivesJson405() throws Exception {
+		HttpResponse<String> response = send("DELETE", "/api/system/status");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertJsonError(response, "Method not allowed", "Method not supported for DELETE /api/system/status");
+		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+	}
+
+	@Test
+	void reportsItsOwnHealthAndMetrics() throws Exception {
+		assertThat(send("GET", "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+		assertThat(send("GET", "/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+		assertThat(send("GET", "/actuator/prometheus").body()).contains("application=\"gateway-service\"");
+	}
+
+	@Test
+	void theStatusPageListsEveryServiceWithItsHealth() throws Exception {
+		standIns.get("assistant-service").disposeNow();
+		try {
+			HttpResponse<String> response = send("GET", "/api/system/status");
+			assertThat(response.statusCode()).isEqualTo(200);
+			JsonNode status = json.readTree(response.body());
+			assertThat(status.path("status").asString()).isEqualTo("DEGRADED");
+			Map<String, String> health = new LinkedHashMap<>();
+			status.path("services")
+				.forEach((service) -> health.put(service.path("name").asString(), service.path("status").asString()));
+			assertThat(health).containsExactly(Map.entry("gateway-service", "UP"), Map.entry("auth-service", "UP"),
+					Map.entry("assistant-service", "DOWN"), Map.entry("booking-service", "UP"),
+					Map.entry("billing-service", "UP"), Map.entry("voice-bridge-service", "UP"),
+					Map.entry("rag-service", "UP"));
+		}
+		finally {
+			standIns.put("assistant-service", echoServerOn("assistant-service", portOf("assistant-service")));
+		}
+	}
+
+	@Test
+	void oneSwaggerUiShowsEveryServicesOpenApiDocument() throws Exception {
+		JsonNode config = json.readTree(send("GET", "/v3/api-docs/swagger-config").body());
+		List<String> documents = config.path("urls").valueStream().map((url) -> url.path("url").asString()).toList();
+		assertThat(documents).containsExactlyInAnyOrder("/v3/api-docs", "/openapi/auth-service",
+				"/openapi/assistant-service", "/openapi/booking-service", "/openapi/billing-service",
+				"/openapi/voice-bridge-service", "/openapi/rag-service");
+
+		HttpResponse<String> rag = send("GET", "/openapi/rag-service");
+		assertThat(rag.headers().firstValue("X-VocalHost-Service")).hasValue("rag-service");
+		assertThat(rag.body()).isEqualTo("GET /v3/api-docs");
+		assertThat(send("GET", "/openapi/no-such-service").statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
+	private void assertJsonError(HttpResponse<String> response, String error, String details) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("error").asString()).isEqualTo(error);
+		assertThat(body.path("details").asString()).isEqualTo(details);
+	}
+
+	private HttpResponse<String> send(String method, String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(10))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int portOf(String service) {
+		return standIns.get(service).port();
+	}
+
+	private static DisposableServer echoServer(String name) {
+		return echoServerOn(name, 0);
+	}
+
+	/**
+	 * Answers every request with its method and path, and names itself like a real
+	 * service.
+	 */
+	private static DisposableServer echoServerOn(String name, int port) {
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(port)
+			.route((routes) -> routes
+				.get("/actuator/health",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendString(Mono.just("{\"status\":\"UP\"}")))
+				.ws("/ws/call/{id}",
+						(in, out) -> out.sendString(
+								in.receive().asString().map((text) -> name + " /ws/call/" + "conversation-1 " + text)))
+				.route((request) -> true, (request, response) -> response.header("X-VocalHost-Service", name)
+					.sendString(Mono.just(request.method().name() + " " + request.uri())
+						.delayElement(request.uri().contains("slow=true") ? Duration.ofSeconds(30) : Duration.ZERO))))
+			.bindNow();
+	}
+
+}

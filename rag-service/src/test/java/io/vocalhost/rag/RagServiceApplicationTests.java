@@ -1,0 +1,14 @@
+package io.vocalhost.rag;
+
+import java.util.List;
+
+import io.vocalhost.infra.test.ServiceConventionsTests;
+
+class RagServiceApplicationTests extends ServiceConventionsTests {
+
+	@Override
+	protected List<String> readinessComponents() {
+		return List.of("readinessState", "db", "kafka");
+	}
+
+}
