@@ -1,0 +1,170 @@
+package io.vocalhost.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vocalhost.infra.LocalKafka;
+import io.vocalhost.infra.LocalPostgres;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+
+/**
+ * The whole system on one machine: PostgreSQL with a database per service, a Kafka
+ * broker, the OIDC stand-in that plays Google, and every service as its own JVM process.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	private final StackLayout layout;
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private LocalPostgres postgres;
+
+	private LocalKafka kafka;
+
+	private MockOAuth2Server oidc;
+
+	private LocalStack(StackLayout layout) {
+		this.layout = layout;
+	}
+
+	/**
+	 * Starts everything and waits until every service is ready. On failure, whatever
+	 * started is stopped again and the exception names the part that failed.
+	 */
+	public static LocalStack start(StackLayout layout, Duration startTimeout) {
+		LocalStack stack = new LocalStack(layout);
+		try {
+			stack.checkPortsFree();
+			stack.startInfrastructure();
+			Instant deadline = Instant.now().plus(startTimeout);
+			StackService.ALL.forEach(stack::startService);
+			stack.services.values().forEach((service) -> service.awaitReady(deadline));
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	public StackLayout layout() {
+		return this.layout;
+	}
+
+	public Map<String, Long> servicePids() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		this.services.forEach((name, process) -> pids.put(name, process.pid()));
+		return pids;
+	}
+
+	/** Stops one service, as if its process had crashed or been scaled down. */
+	public void stopService(String name) {
+		ServiceProcess process = this.services.remove(name);
+		if (process != null) {
+			process.requestStop();
+			process.awaitStopped(STOP_TIMEOUT);
+		}
+	}
+
+	/** Starts one service again and waits until it is ready. */
+	public void restartService(String name, Duration timeout) {
+		stopService(name);
+		StackService service = StackService.ALL.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+		startService(service);
+		this.services.get(name).awaitReady(Instant.now().plus(timeout));
+	}
+
+	private void checkPortsFree() {
+		List<Integer> ports = new ArrayList<>(List.of(this.layout.postgresPort(), this.layout.kafkaPort(),
+				this.layout.kafkaPort() + 1, this.layout.oidcPort()));
+		ports.addAll(this.layout.servicePorts().values());
+		for (int port : ports) {
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			}
+			catch (IOException ex) {
+				throw new StackStartException("Port " + port
+						+ " is already in use. Is another VocalHost stack running? " + "Stop it, or free the port.");
+			}
+		}
+	}
+
+	private void startInfrastructure() {
+		this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"),
+				this.layout.postgresPort());
+		StackService.ALL.stream()
+			.filter((service) -> service.database() != null)
+			.forEach((service) -> this.postgres.createDatabaseIfMissing(service.database()));
+		this.kafka = LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort());
+		// Interactive login: the stand-in's login page accepts any username.
+		this.oidc = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
+		this.oidc.start(InetAddress.getLoopbackAddress(), this.layout.oidcPort());
+	}
+
+	private void startService(StackService service) {
+		ServiceProcess process = ServiceProcess.start(service, this.layout.portOf(service.name()),
+				service.jar(this.layout.projectRoot()), this.layout.jvmOptions(), environmentOf(service),
+				this.layout.logDirectory());
+		this.services.put(service.name(), process);
+	}
+
+	private Map<String, String> environmentOf(StackService service) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SERVER_PORT", String.valueOf(this.layout.portOf(service.name())));
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("OIDC_ISSUER_URI", this.layout.oidcIssuer());
+		environment.put("VOCALHOST_PUBLIC_URL", this.layout.gatewayUrl());
+		environment.put("SHUTDOWN_TIMEOUT", "5s");
+		if (service.database() != null) {
+			environment.put("DB_URL", this.postgres.jdbcUrl(service.database()));
+			environment.put("DB_USERNAME", LocalPostgres.USER);
+			environment.put("DB_PASSWORD", "");
+		}
+		if (service.name().equals(StackService.GATEWAY)) {
+			StackService.ALL.stream()
+				.filter((downstream) -> !downstream.name().equals(StackService.GATEWAY))
+				.forEach((downstream) -> environment.put(downstream.urlVariable(),
+						"http://localhost:" + this.layout.portOf(downstream.name())));
+		}
+		return environment;
+	}
+
+	/**
+	 * Stops the services (gracefully, in parallel), then the OIDC stand-in, Kafka and
+	 * PostgreSQL.
+	 */
+	@Override
+	public void close() {
+		this.services.values().forEach(ServiceProcess::requestStop);
+		this.services.values().forEach((service) -> service.awaitStopped(STOP_TIMEOUT));
+		this.services.clear();
+		if (this.oidc != null) {
+			this.oidc.shutdown();
+			this.oidc = null;
+		}
+		if (this.kafka != null) {
+			this.kafka.stop();
+			this.kafka = null;
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+			this.postgres = null;
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.vocalhost.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./vocalhost up}: runs the whole system locally until Ctrl-C or SIGTERM.
+ *
+ * <p>
+ * Settings (environment): {@code VOCALHOST_DATA_DIR} (default {@code .data} in the
+ * checkout), {@code VOCALHOST_START_TIMEOUT_SECONDS} (default 240),
+ * {@code VOCALHOST_JVM_OPTS} (options for every service JVM).
+ */
+public final class LocalStackMain {
+
+	private LocalStackMain() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Path root = projectRoot();
+		Path data = Path.of(env("VOCALHOST_DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
+		System.setProperty("vocalhost.log.dir", data.resolve("logs").toString());
+		Duration startTimeout = Duration.ofSeconds(Long.parseLong(env("VOCALHOST_START_TIMEOUT_SECONDS", "240")));
+		String jvmOptions = System.getenv("VOCALHOST_JVM_OPTS");
+		List<String> options = (jvmOptions == null || jvmOptions.isBlank()) ? StackLayout.DEFAULT_JVM_OPTIONS
+				: Arrays.asList(jvmOptions.trim().split("\\s+"));
+		StackLayout layout = StackLayout.fixedPorts(root, data, options);
+
+		System.out.println("Starting VocalHost: PostgreSQL, Kafka, the OIDC stand-in, then " + StackService.ALL.size()
+				+ " services (logs in " + layout.logDirectory() + ")");
+		long started = System.nanoTime();
+		LocalStack stack;
+		try {
+			stack = LocalStack.start(layout, startTimeout);
+		}
+		catch (RuntimeException ex) {
+			System.err.println();
+			System.err.println("VocalHost did not start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping VocalHost...");
+			stack.close();
+			System.out.println("Stopped.");
+			stopped.countDown();
+		}, "vocalhost-stop"));
+		printSummary(layout, Duration.ofNanos(System.nanoTime() - started));
+		stopped.await();
+	}
+
+	private static void printSummary(StackLayout layout, Duration took) {
+		String gateway = layout.gatewayUrl();
+		System.out.printf(Locale.ROOT, "%nVocalHost is up (%.1f s).%n", took.toMillis() / 1000.0);
+		System.out.println("  Gateway:        " + gateway);
+		System.out.println("  System status:  " + gateway + "/api/system/status");
+		System.out.println("  API docs:       " + gateway + "/swagger-ui.html");
+		System.out.println("  Sign in:        " + gateway + "/api/auth/google/login?callback=http://localhost:3000/");
+		System.out.println("  OIDC stand-in:  " + layout.oidcIssuer() + " (its login page accepts any username)");
+		System.out.println("  Logs:           " + layout.logDirectory() + " (one file per service)");
+		System.out.println("  Data:           " + layout.dataDirectory() + " (kept across restarts)");
+		System.out.println("Press Ctrl-C to stop.");
+	}
+
+	/**
+	 * The checkout: {@code VOCALHOST_HOME}, else found from this jar's place in
+	 * deploy/local/target.
+	 */
+	private static Path projectRoot() {
+		String home = System.getenv("VOCALHOST_HOME");
+		if (home != null) {
+			return Path.of(home).toAbsolutePath();
+		}
+		Path candidate = Path.of("").toAbsolutePath();
+		while (candidate != null && !Files.isRegularFile(candidate.resolve("deploy/local/pom.xml"))) {
+			candidate = candidate.getParent();
+		}
+		if (candidate == null) {
+			throw new IllegalStateException("Run from inside the VocalHost checkout, or set VOCALHOST_HOME");
+		}
+		return candidate;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.vocalhost.local;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.vocalhost.infra.FreePorts;
+
+/**
+ * Where the local stack keeps its data and which ports it uses.
+ *
+ * @param projectRoot the checkout, where each service's jar is built
+ * @param dataDirectory PostgreSQL and Kafka data and the logs, kept across restarts
+ * @param postgresPort PostgreSQL's port
+ * @param kafkaPort Kafka's client port (the controller takes the next one)
+ * @param oidcPort the port of the OIDC stand-in that plays Google
+ * @param servicePorts each service's port by name
+ * @param jvmOptions options for every service JVM
+ */
+public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, int oidcPort,
+		Map<String, Integer> servicePorts, List<String> jvmOptions) {
+
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1", "-Xss512k");
+
+	/** The fixed ports the README documents. */
+	public static StackLayout fixedPorts(Path projectRoot, Path dataDirectory, List<String> jvmOptions) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		StackService.ALL.forEach((service) -> ports.put(service.name(), service.defaultPort()));
+		return new StackLayout(projectRoot, dataDirectory, 15432, 19092, 8090, ports, jvmOptions);
+	}
+
+	/** Free ports, for a stack that must not collide with one already running (tests). */
+	public static StackLayout freePorts(Path projectRoot, Path dataDirectory) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		StackService.ALL.forEach((service) -> ports.put(service.name(), FreePorts.find()));
+		return new StackLayout(projectRoot, dataDirectory, FreePorts.find(), FreePorts.find(), FreePorts.find(), ports,
+				DEFAULT_JVM_OPTIONS);
+	}
+
+	public int portOf(String service) {
+		return this.servicePorts.get(service);
+	}
+
+	public String gatewayUrl() {
+		return "http://localhost:" + portOf(StackService.GATEWAY);
+	}
+
+	public String oidcIssuer() {
+		return "http://localhost:" + this.oidcPort + "/google";
+	}
+
+	public Path logDirectory() {
+		return this.dataDirectory.resolve("logs");
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.vocalhost.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the system exactly as {@code ./vocalhost up} does (real PostgreSQL, real Kafka,
+ * the OIDC stand-in, seven service JVMs), on free ports, and drives it through the
+ * gateway.
+ */
+class LocalStackEndToEndTests {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** A request through the gateway that only the named service answers. */
+	private static final Map<String, String> ROUTED_REQUEST = new LinkedHashMap<>();
+
+	static {
+		ROUTED_REQUEST.put("auth-service", "/api/auth/user/me");
+		ROUTED_REQUEST.put("assistant-service", "/api/assistants");
+		ROUTED_REQUEST.put("booking-service", "/api/slots/1?date=2026-12-01");
+		ROUTED_REQUEST.put("billing-service", "/stripe/webhook");
+		ROUTED_REQUEST.put("voice-bridge-service", "/voice/voice");
+		ROUTED_REQUEST.put("rag-service", "/api/rag/index_files");
+	}
+
+	@TempDir
+	Path data;
+
+	@Test
+	void theWholeSystemRunsBehindTheGatewayAndSurvivesAServiceOutage() throws Exception {
+		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+		StackLayout layout = StackLayout.freePorts(root, this.data);
+		Map<String, Long> pids;
+		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(5))) {
+			pids = stack.servicePids();
+			assertThat(statusOfEveryService(layout)).hasSize(7)
+				.allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
+			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(layout, path, service));
+
+			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
+			assertThat(bookingApi.path("info").path("title").asString()).isEqualTo("booking-service");
+
+			stack.stopService("booking-service");
+			HttpResponse<String> down = get(layout, ROUTED_REQUEST.get("booking-service"));
+			assertThat(down.statusCode()).isEqualTo(503);
+			assertThat(json.readTree(down.body()).path("error").asString()).isEqualTo("Service unavailable");
+			assertServedBy(layout, ROUTED_REQUEST.get("auth-service"), "auth-service");
+			assertThat(statusOfEveryService(layout)).containsEntry("booking-service", "DOWN");
+
+			stack.restartService("booking-service", Duration.ofMinutes(2));
+			assertServedBy(layout, ROUTED_REQUEST.get("booking-service"), "booking-service");
+		}
+		assertThat(pids.values())
+			.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %s", pid)
+				.isNotEqualTo(Optional.of(true)));
+		List<Integer> ports = new ArrayList<>(layout.servicePorts().values());
+		ports.addAll(List.of(layout.postgresPort(), layout.kafkaPort(), layout.oidcPort()));
+		ports.forEach(LocalStackEndToEndTests::assertPortFree);
+	}
+
+	private static Map<String, String> statusOfEveryService(StackLayout layout) throws Exception {
+		HttpResponse<String> response = get(layout, "/api/system/status");
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, String> status = new LinkedHashMap<>();
+		json.readTree(response.body())
+			.path("services")
+			.forEach((service) -> status.put(service.path("name").asString(), service.path("status").asString()));
+		return status;
+	}
+
+	private static void assertServedBy(StackLayout layout, String path, String service) {
+		try {
+			HttpResponse<String> response = get(layout, path);
+			assertThat(response.headers().firstValue("X-VocalHost-Service")).as(path).hasValue(service);
+			assertThat(response.statusCode()).as(path).isLessThan(500);
+			assertThat(response.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new AssertionError(path, ex);
+		}
+	}
+
+	private static HttpResponse<String> get(StackLayout layout, String path) throws IOException, InterruptedException {
+		return http.send(
+				HttpRequest.newBuilder(URI.create(layout.gatewayUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void assertPortFree(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Port " + port + " is still bound after the stack stopped", ex);
+		}
+	}
+
+}
