@@ -94,6 +94,13 @@ class ErrorBodyIntegrationTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseIs503NotAnInternalError() throws Exception {
+		HttpResponse<String> response = send("GET", "/probe/database-down", null, null);
+		assertJsonError(response, 503, "Service unavailable");
+		assertThat(response.body()).doesNotContain("Hikari");
+	}
+
+	@Test
 	void everyResponseNamesTheService() throws Exception {
 		HttpResponse<String> response = send("GET", "/no/such/path", null, null);
 		assertThat(response.headers().firstValue("X-VocalHost-Service")).hasValue("common-lib-test");

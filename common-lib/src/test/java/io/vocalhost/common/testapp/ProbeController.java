@@ -1,6 +1,7 @@
 package io.vocalhost.common.testapp;
 
 import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import io.vocalhost.common.error.ApiException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +35,13 @@ class ProbeController {
 	@GetMapping("/probe/crash")
 	String crash() {
 		throw new IllegalStateException("secret internal detail");
+	}
+
+	/** What a repository call does when the connection pool cannot reach PostgreSQL. */
+	@GetMapping("/probe/database-down")
+	String databaseDown() {
+		throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+				new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
 	}
 
 	@GetMapping("/probe/container-error")
