@@ -15,6 +15,7 @@ import io.vocalhost.common.events.booking.BookingCreated;
 import io.vocalhost.common.events.booking.BookingRescheduled;
 import io.vocalhost.common.events.call.CallCompleted;
 import io.vocalhost.common.events.call.CallStarted;
+import io.vocalhost.common.events.session.SessionRevoked;
 import io.vocalhost.common.events.user.UserRegistered;
 
 import org.springframework.modulith.events.Externalized;
@@ -25,7 +26,7 @@ public final class EventCatalog {
 	public static final List<Class<? extends DomainEvent>> EVENTS = List.of(UserRegistered.class,
 			AssistantCreated.class, AssistantUpdated.class, AssistantDeleted.class, BookingCreated.class,
 			BookingCancelled.class, BookingRescheduled.class, SubscriptionChanged.class, PaymentFailed.class,
-			CallStarted.class, CallCompleted.class);
+			CallStarted.class, CallCompleted.class, SessionRevoked.class);
 
 	private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()
 		.collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

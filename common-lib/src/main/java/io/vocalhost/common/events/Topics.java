@@ -15,11 +15,13 @@ public final class Topics {
 
 	public static final String CALL_EVENTS = "call-events";
 
+	public static final String SESSION_EVENTS = "session-events";
+
 	/** Suffix of the dead-letter topic that receives records a consumer gave up on. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
 	public static final List<String> ALL = List.of(USER_EVENTS, ASSISTANT_EVENTS, BOOKING_EVENTS, BILLING_EVENTS,
-			CALL_EVENTS);
+			CALL_EVENTS, SESSION_EVENTS);
 
 	private Topics() {
 	}

@@ -23,6 +23,7 @@ import io.vocalhost.common.events.booking.BookingRescheduled;
 import io.vocalhost.common.events.call.CallCompleted;
 import io.vocalhost.common.events.call.CallEndReason;
 import io.vocalhost.common.events.call.CallStarted;
+import io.vocalhost.common.events.session.SessionRevoked;
 import io.vocalhost.common.events.user.UserRegistered;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,8 @@ class EventCatalogTests {
 				new CallStarted(UUID.randomUUID(), NOW, UUID.randomUUID(), "CA123", 7, 3, "+4917612345678",
 						"+15005550006"),
 				new CallCompleted(UUID.randomUUID(), NOW, UUID.randomUUID(), "CA123", 7, 3, NOW, NOW.plusSeconds(95),
-						95, CallEndReason.TRANSFERRED));
+						95, CallEndReason.TRANSFERRED),
+				new SessionRevoked(UUID.randomUUID(), NOW, UUID.randomUUID(), 3, NOW.plusSeconds(300), "logout"));
 	}
 
 	@Test

@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the JVM's real PostgreSQL (its own database, named by
- * {@code vocalhost.database.name}) and the real Kafka broker.
+ * {@code vocalhost.database.name}) and the real Kafka broker, and makes it trust the
+ * {@link TestTokens} signing key.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,7 +24,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
 		postgres.createDatabaseIfMissing(database);
 		Map<String, Object> properties = Map.of("spring.datasource.url", postgres.jdbcUrl(database),
 				"spring.datasource.username", LocalPostgres.USER, "spring.datasource.password", "",
-				"spring.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers());
+				"spring.kafka.bootstrap-servers", SharedInfrastructure.kafka().bootstrapServers(),
+				"vocalhost.security.jwks-uri", TestTokens.jwksUri());
 		environment.getPropertySources().addFirst(new MapPropertySource("vocalhost-real-infrastructure", properties));
 	}
 

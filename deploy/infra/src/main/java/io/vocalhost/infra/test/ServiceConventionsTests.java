@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,9 +83,38 @@ public abstract class ServiceConventionsTests {
 	}
 
 	@Test
-	void unknownPathIsJson404() throws Exception {
-		HttpResponse<String> response = send("GET", "/no/such/path", "text/html");
+	void unknownPathIsJson404ForASignedInUser() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path", "text/html", TestTokens.forUser(1));
 		assertJsonError(response, 404);
+	}
+
+	@Test
+	void anythingButHealthMetricsAndDocsNeedsAToken() throws Exception {
+		HttpResponse<String> response = send("GET", "/no/such/path", "text/html", null);
+		assertJsonError(response, 401);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+	}
+
+	@Test
+	void aForgedOrExpiredTokenIsJson401() throws Exception {
+		Map<String, Object> expired = TestTokens.claims(1);
+		expired.put("exp", Instant.now().minusSeconds(120).getEpochSecond());
+		Map<String, Object> wrongIssuer = TestTokens.claims(1);
+		wrongIssuer.put("iss", "someone-else");
+		Map<String, Object> wrongAudience = TestTokens.claims(1);
+		wrongAudience.put("aud", List.of("another-api"));
+		Map<String, Object> unknownKey = TestTokens.header();
+		unknownKey.put("kid", "no-such-key");
+		String valid = TestTokens.forUser(1);
+		String tampered = valid.substring(0, valid.indexOf('.') + 1) + TestTokens.forUser(2).split("\\.")[1]
+				+ valid.substring(valid.lastIndexOf('.'));
+		for (String token : List.of(TestTokens.sign(TestTokens.header(), expired),
+				TestTokens.sign(TestTokens.header(), wrongIssuer), TestTokens.sign(TestTokens.header(), wrongAudience),
+				TestTokens.sign(unknownKey, TestTokens.claims(1)), TestTokens.unsigned(TestTokens.claims(1)),
+				TestTokens.signHmacWithPublicKey(TestTokens.claims(1)), tampered, "not-a-jwt")) {
+			assertJsonError(send("GET", "/no/such/path", "application/json", token), 401);
+		}
 	}
 
 	@Test
@@ -112,11 +143,18 @@ public abstract class ServiceConventionsTests {
 
 	private HttpResponse<String> send(String method, String path, String accept)
 			throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return send(method, path, accept, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String accept, String token)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.header("Accept", accept)
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+			.header("Accept", accept);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

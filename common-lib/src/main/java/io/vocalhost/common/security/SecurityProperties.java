@@ -1,0 +1,29 @@
+package io.vocalhost.common.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks VocalHost access tokens.
+ *
+ * @param jwksUri where auth-service publishes its signing keys
+ * @param issuer the {@code iss} every token must carry
+ * @param audience the {@code aud} every token must carry
+ * @param clockSkew how far expiry and issue times may be off between machines
+ * @param publicPaths paths (Ant patterns) that need no token, besides health, metrics and
+ * API docs
+ */
+@ConfigurationProperties("vocalhost.security")
+public record SecurityProperties(@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
+		@DefaultValue("vocalhost-auth") String issuer, @DefaultValue("vocalhost-api") String audience,
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue List<String> publicPaths) {
+
+	/** Paths every service serves without a token. */
+	public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error");
+
+}

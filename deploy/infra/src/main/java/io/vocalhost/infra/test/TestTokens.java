@@ -1,0 +1,180 @@
+package io.vocalhost.infra.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Access tokens for a service's own tests, signed by a test key whose JWKS is served on a
+ * local port (set as {@code vocalhost.security.jwks-uri} by
+ * {@link RealInfrastructureInitializer}). Written with the JDK's crypto only, independent
+ * of the code under test, so it can also forge the bad tokens a service must refuse.
+ * End-to-end tests use the real auth-service instead.
+ */
+public final class TestTokens {
+
+	public static final String ISSUER = "vocalhost-auth";
+
+	public static final String AUDIENCE = "vocalhost-api";
+
+	public static final String KEY_ID = "test-key-1";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+
+	private static KeyPair keys;
+
+	private static HttpServer jwksServer;
+
+	private TestTokens() {
+	}
+
+	public static synchronized String jwksUri() {
+		if (jwksServer == null) {
+			try {
+				HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+				server.createContext("/jwks.json", (exchange) -> {
+					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk())));
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				});
+				server.start();
+				jwksServer = server;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
+	}
+
+	/** A valid access token of a signed-in user. */
+	public static String forUser(long userId) {
+		return sign(header(), claims(userId));
+	}
+
+	/** The standard header: RS256 with the test key id. */
+	public static Map<String, Object> header() {
+		Map<String, Object> header = new LinkedHashMap<>();
+		header.put("alg", "RS256");
+		header.put("typ", "JWT");
+		header.put("kid", KEY_ID);
+		return header;
+	}
+
+	/** The standard claims of a user's access token, valid for five minutes. */
+	public static Map<String, Object> claims(long userId) {
+		Instant now = Instant.now();
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("iss", ISSUER);
+		claims.put("aud", List.of(AUDIENCE));
+		claims.put("sub", String.valueOf(userId));
+		claims.put("sid", UUID.randomUUID().toString());
+		claims.put("iat", now.getEpochSecond());
+		claims.put("exp", now.plus(Duration.ofMinutes(5)).getEpochSecond());
+		return claims;
+	}
+
+	/** Signs with the test RSA key (RS256), whatever the header says. */
+	public static String sign(Map<String, Object> header, Map<String, Object> claims) {
+		String signingInput = encode(header) + "." + encode(claims);
+		try {
+			Signature signature = Signature.getInstance("SHA256withRSA");
+			signature.initSign(keys().getPrivate());
+			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+			return signingInput + "." + base64.encodeToString(signature.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * HS256 with the public key's encoding as the secret: the classic algorithm confusion
+	 * attack.
+	 */
+	public static String signHmacWithPublicKey(Map<String, Object> claims) {
+		Map<String, Object> header = header();
+		header.put("alg", "HS256");
+		String signingInput = encode(header) + "." + encode(claims);
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(keys().getPublic().getEncoded(), "HmacSHA256"));
+			return signingInput + "."
+					+ base64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** {@code alg=none}: no signature at all. */
+	public static String unsigned(Map<String, Object> claims) {
+		Map<String, Object> header = new LinkedHashMap<>();
+		header.put("alg", "none");
+		return encode(header) + "." + encode(claims) + ".";
+	}
+
+	private static Map<String, Object> publicJwk() {
+		RSAPublicKey key = (RSAPublicKey) keys().getPublic();
+		Map<String, Object> jwk = new LinkedHashMap<>();
+		jwk.put("kty", "RSA");
+		jwk.put("kid", KEY_ID);
+		jwk.put("use", "sig");
+		jwk.put("alg", "RS256");
+		jwk.put("n", base64.encodeToString(unsigned(key.getModulus())));
+		jwk.put("e", base64.encodeToString(unsigned(key.getPublicExponent())));
+		return jwk;
+	}
+
+	private static byte[] unsigned(BigInteger value) {
+		byte[] bytes = value.toByteArray();
+		return (bytes.length > 1 && bytes[0] == 0) ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+	}
+
+	private static String encode(Map<String, Object> part) {
+		return base64.encodeToString(json.writeValueAsBytes(part));
+	}
+
+	private static synchronized KeyPair keys() {
+		if (keys == null) {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+				generator.initialize(2048);
+				keys = generator.generateKeyPair();
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return keys;
+	}
+
+}
