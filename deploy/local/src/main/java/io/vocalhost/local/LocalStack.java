@@ -127,7 +127,10 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", String.valueOf(this.layout.portOf(service.name())));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
-		environment.put("OIDC_ISSUER_URI", this.layout.oidcIssuer());
+		if (System.getenv("GOOGLE_CLIENT_ID") == null) {
+			// Without Google credentials, the stand-in plays Google.
+			environment.put("OIDC_ISSUER_URI", this.layout.oidcIssuer());
+		}
 		environment.put("VOCALHOST_PUBLIC_URL", this.layout.gatewayUrl());
 		environment.put("SHUTDOWN_TIMEOUT", "5s");
 		if (service.database() != null) {

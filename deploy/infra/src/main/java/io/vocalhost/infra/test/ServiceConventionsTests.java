@@ -44,6 +44,13 @@ public abstract class ServiceConventionsTests {
 	 */
 	protected abstract List<String> readinessComponents();
 
+	/**
+	 * A valid access token this service accepts.
+	 */
+	protected String accessToken() {
+		return TestTokens.forUser(1);
+	}
+
 	@Test
 	void livenessIsUp() throws Exception {
 		HttpResponse<String> response = get("/actuator/health/liveness");
@@ -84,7 +91,7 @@ public abstract class ServiceConventionsTests {
 
 	@Test
 	void unknownPathIsJson404ForASignedInUser() throws Exception {
-		HttpResponse<String> response = send("GET", "/no/such/path", "text/html", TestTokens.forUser(1));
+		HttpResponse<String> response = send("GET", "/no/such/path", "text/html", accessToken());
 		assertJsonError(response, 404);
 	}
 
@@ -106,7 +113,7 @@ public abstract class ServiceConventionsTests {
 		wrongAudience.put("aud", List.of("another-api"));
 		Map<String, Object> unknownKey = TestTokens.header();
 		unknownKey.put("kid", "no-such-key");
-		String valid = TestTokens.forUser(1);
+		String valid = accessToken();
 		String tampered = valid.substring(0, valid.indexOf('.') + 1) + TestTokens.forUser(2).split("\\.")[1]
 				+ valid.substring(valid.lastIndexOf('.'));
 		for (String token : List.of(TestTokens.sign(TestTokens.header(), expired),
