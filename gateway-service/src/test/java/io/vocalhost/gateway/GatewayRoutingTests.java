@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vocalhost.infra.test.SharedInfrastructure;
+import io.vocalhost.infra.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,8 @@ class GatewayRoutingTests {
 	private static final List<String> SERVICES = List.of("auth-service", "assistant-service", "booking-service",
 			"billing-service", "voice-bridge-service", "rag-service");
 
+	private static final String TOKEN = TestTokens.forUser(7);
+
 	private static final Map<String, DisposableServer> standIns = new LinkedHashMap<>();
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +55,8 @@ class GatewayRoutingTests {
 
 	@DynamicPropertySource
 	static void standInServices(DynamicPropertyRegistry registry) {
+		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
+		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
 		for (String name : SERVICES) {
 			DisposableServer server = standIns.computeIfAbsent(name, GatewayRoutingTests::echoServer);
 			registry.add("vocalhost.services." + name, () -> "http://127.0.0.1:" + server.port());
@@ -63,21 +69,28 @@ class GatewayRoutingTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "GET, /api/auth/google/login?callback=http://localhost:3000/, auth-service",
-			"GET, /api/auth/user/me, auth-service", "POST, /api/auth/logout, auth-service",
-			"GET, /api/assistants?user_id=1, assistant-service", "POST, /api/register, assistant-service",
-			"POST, /api/register/assistant, assistant-service", "PATCH, /api/assistant/7, assistant-service",
-			"GET, /api/slots/7?date=2026-12-01, booking-service",
-			"GET, /api/bookings/7?start_date=2026-12-01&end_date=2026-12-07, booking-service",
-			"GET, /api/customers?assistant_id=7, booking-service",
-			"POST, /stripe/create-checkout-session, billing-service",
-			"POST, /stripe/create-customer-portal-session, billing-service", "POST, /stripe/webhook, billing-service",
-			"POST, /voice/voice, voice-bridge-service", "POST, /api/rag/index_files, rag-service" })
-	void routesEveryPublicPathToItsService(String method, String path, String service) throws Exception {
-		HttpResponse<String> response = send(method, path);
+	@CsvSource({ "GET, /api/auth/google/login?callback=http://localhost:3000/, auth-service, false",
+			"GET, /api/auth/user/me, auth-service, true", "POST, /api/auth/logout, auth-service, false",
+			"GET, /api/assistants?user_id=1, assistant-service, true", "POST, /api/register, assistant-service, true",
+			"POST, /api/register/assistant, assistant-service, true",
+			"PATCH, /api/assistant/7, assistant-service, true",
+			"GET, /api/slots/7?date=2026-12-01, booking-service, true",
+			"GET, /api/bookings/7?start_date=2026-12-01&end_date=2026-12-07, booking-service, true",
+			"GET, /api/customers?assistant_id=7, booking-service, true",
+			"POST, /stripe/create-checkout-session, billing-service, true",
+			"POST, /stripe/create-customer-portal-session, billing-service, true",
+			"POST, /stripe/webhook, billing-service, false", "POST, /voice/voice, voice-bridge-service, false",
+			"POST, /api/rag/index_files, rag-service, true" })
+	void routesEveryPublicPathToItsService(String method, String path, String service, boolean signedIn)
+			throws Exception {
+		HttpResponse<String> response = send(method, path, TOKEN);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("X-VocalHost-Service")).hasValue(service);
 		assertThat(response.body()).isEqualTo(method + " " + path);
+		// Protected routes get the verified identity as a bearer token; public ones get
+		// none.
+		assertThat(response.headers().firstValue("X-Echo-Authorization"))
+			.hasValue(signedIn ? "Bearer " + TOKEN : "null");
 	}
 
 	@Test
@@ -108,7 +121,7 @@ class GatewayRoutingTests {
 			HttpResponse<String> response = send("POST", "/stripe/webhook");
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertJsonError(response, "Service unavailable", "billing-service is not reachable");
-			assertThat(send("GET", "/api/auth/user/me").statusCode()).isEqualTo(200);
+			assertThat(send("GET", "/api/auth/user/me", TOKEN).statusCode()).isEqualTo(200);
 		}
 		finally {
 			standIns.put("billing-service", echoServerOn("billing-service", portOf("billing-service")));
@@ -117,14 +130,15 @@ class GatewayRoutingTests {
 
 	@Test
 	void aServiceThatIsSlowGivesJson504AfterTheResponseTimeout() throws Exception {
-		HttpResponse<String> response = send("GET", "/api/slots/7?slow=true");
+		HttpResponse<String> response = send("GET", "/api/slots/7?slow=true", TOKEN);
 		assertThat(response.statusCode()).isEqualTo(504);
 		assertJsonError(response, "Gateway timeout", "booking-service did not answer in time");
 	}
 
 	@Test
 	void anUnknownPathGivesJson404() throws Exception {
-		HttpResponse<String> response = send("GET", "/no/such/path");
+		assertThat(send("GET", "/no/such/path").statusCode()).isEqualTo(401);
+		HttpResponse<String> response = send("GET", "/no/such/path", TOKEN);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertJsonError(response, "Not found", "No endpoint GET /no/such/path");
 	}
@@ -189,10 +203,17 @@ class GatewayRoutingTests {
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return send(method, path, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(10))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.timeout(Duration.ofSeconds(10));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static int portOf(String service) {
@@ -219,6 +240,7 @@ class GatewayRoutingTests {
 						(in, out) -> out.sendString(
 								in.receive().asString().map((text) -> name + " /ws/call/" + "conversation-1 " + text)))
 				.route((request) -> true, (request, response) -> response.header("X-VocalHost-Service", name)
+					.header("X-Echo-Authorization", String.valueOf(request.requestHeaders().get("Authorization")))
 					.sendString(Mono.just(request.method().name() + " " + request.uri())
 						.delayElement(request.uri().contains("slow=true") ? Duration.ofSeconds(30) : Duration.ZERO))))
 			.bindNow();

@@ -1,0 +1,64 @@
+package io.vocalhost.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * A state change authenticated by a session cookie must echo the {@code XSRF-TOKEN}
+ * cookie in the {@code X-XSRF-TOKEN} header (double submit), which another site cannot
+ * read. Requests with a bearer token and no session cookie, and webhooks, which
+ * authenticate by signature, are not cookie-authenticated and pass.
+ */
+class DoubleSubmitCsrfFilter implements WebFilter {
+
+	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
+
+	private final List<PathPattern> exempt;
+
+	DoubleSubmitCsrfFilter(List<String> exemptPaths) {
+		this.exempt = exemptPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (SAFE.contains(request.getMethod()) || !hasSessionCookie(request) || isExempt(request)) {
+			return chain.filter(exchange);
+		}
+		HttpCookie cookie = request.getCookies().getFirst(SessionCookieNames.XSRF);
+		String header = request.getHeaders().getFirst(SessionCookieNames.XSRF_HEADER);
+		if (cookie == null || header == null || cookie.getValue().isEmpty() || !MessageDigest
+			.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+					"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header");
+		}
+		return chain.filter(exchange);
+	}
+
+	private static boolean hasSessionCookie(ServerHttpRequest request) {
+		return request.getCookies().containsKey(SessionCookieNames.ACCESS)
+				|| request.getCookies().containsKey(SessionCookieNames.REFRESH);
+	}
+
+	private boolean isExempt(ServerHttpRequest request) {
+		PathContainer path = request.getPath().pathWithinApplication();
+		return this.exempt.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.vocalhost.gateway.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.netty.channel.ChannelOption;
+import io.vocalhost.common.security.AccessTokenValidators;
+import io.vocalhost.common.security.RevokedSessions;
+import io.vocalhost.common.security.SecurityProperties;
+import io.vocalhost.common.security.SessionRevocationListener;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Sign-in enforcement at the edge: every route but the public ones needs a valid access
+ * token (from the session cookie or a bearer header), refreshed transparently while the
+ * user is active; cookie-authenticated state changes need the CSRF token; CORS admits
+ * only the frontend origins; rate limits per client and per user.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ EdgeSecurityProperties.class, RateLimitProperties.class, SecurityProperties.class })
+class EdgeSecurityConfiguration {
+
+	@Bean
+	RevokedSessions revokedSessions() {
+		return new RevokedSessions(Clock.systemUTC());
+	}
+
+	@Bean
+	SessionRevocationListener sessionRevocationListener(RevokedSessions revokedSessions) {
+		return new SessionRevocationListener(revokedSessions);
+	}
+
+	@Bean
+	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
+		return decoder;
+	}
+
+	@Bean
+	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
+			RateLimitProperties limits, ReactiveJwtDecoder decoder) {
+		List<String> publicPaths = edge.publicPaths();
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors((cors) -> cors.configurationSource(cors(edge.corsOrigins())))
+			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths()), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), Clock.systemUTC()),
+					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(new RateLimitFilter(limits), SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
+				.permitAll()
+				.pathMatchers(publicPaths.toArray(String[]::new))
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new AccessTokenConverter(publicPaths))
+				.jwt((jwt) -> jwt.jwtDecoder(decoder))
+				.authenticationEntryPoint((exchange, ex) -> error(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+						"Unauthorized", "Sign in first: the request has no valid access token")))
+			.exceptionHandling((errors) -> errors
+				.authenticationEntryPoint((exchange, ex) -> error(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+						"Unauthorized", "Sign in first: the request has no valid access token"))
+				.accessDeniedHandler((exchange, ex) -> error(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+						"This token may not do that")))
+			.build();
+	}
+
+	private static Mono<Void> error(ServerHttpResponse response, HttpStatus status, String error, String details) {
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.getHeaders().set("WWW-Authenticate", "Bearer");
+		}
+		return JsonErrorResponses.write(response, status, error, details);
+	}
+
+	private static WebClient authClient(EdgeSecurityProperties edge) {
+		return WebClient.builder()
+			.baseUrl(edge.authUrl().toString())
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+				.responseTimeout(Duration.ofSeconds(3))))
+			.build();
+	}
+
+	private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(origins);
+		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", SessionCookieNames.XSRF_HEADER));
+		configuration.setAllowCredentials(true);
+		configuration.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		return source;
+	}
+
+}
