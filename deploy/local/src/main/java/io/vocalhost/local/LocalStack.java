@@ -132,6 +132,8 @@ public final class LocalStack implements AutoCloseable {
 			environment.put("OIDC_ISSUER_URI", this.layout.oidcIssuer());
 		}
 		environment.put("VOCALHOST_PUBLIC_URL", this.layout.gatewayUrl());
+		environment.put("AUTH_JWKS_URI",
+				"http://localhost:" + this.layout.portOf("auth-service") + "/.well-known/jwks.json");
 		environment.put("SHUTDOWN_TIMEOUT", "5s");
 		if (service.database() != null) {
 			environment.put("DB_URL", this.postgres.jdbcUrl(service.database()));

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the system exactly as {@code ./vocalhost up} does (real PostgreSQL, real Kafka,
@@ -38,7 +39,7 @@ class LocalStackEndToEndTests {
 	private static final Map<String, String> ROUTED_REQUEST = new LinkedHashMap<>();
 
 	static {
-		ROUTED_REQUEST.put("auth-service", "/api/auth/user/me");
+		ROUTED_REQUEST.put("auth-service", "/api/auth/no-such-endpoint");
 		ROUTED_REQUEST.put("assistant-service", "/api/assistants");
 		ROUTED_REQUEST.put("booking-service", "/api/slots/1?date=2026-12-01");
 		ROUTED_REQUEST.put("billing-service", "/stripe/webhook");
@@ -58,20 +59,33 @@ class LocalStackEndToEndTests {
 			pids = stack.servicePids();
 			assertThat(statusOfEveryService(layout)).hasSize(7)
 				.allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
-			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(layout, path, service));
+			BrowserSession ann = BrowserSession.signIn(layout, "ann");
+			BrowserSession bob = BrowserSession.signIn(layout, "bob");
+			assertThat(ann.me().path("user").path("email").asString()).isEqualTo("ann@example.com");
+			assertThat(bob.me().path("user").path("name").asString()).isEqualTo("bob");
+			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(ann, path, service));
 
 			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
 			assertThat(bookingApi.path("info").path("title").asString()).isEqualTo("booking-service");
 
 			stack.stopService("booking-service");
-			HttpResponse<String> down = get(layout, ROUTED_REQUEST.get("booking-service"));
+			HttpResponse<String> down = ann.get(ROUTED_REQUEST.get("booking-service"));
 			assertThat(down.statusCode()).isEqualTo(503);
 			assertThat(json.readTree(down.body()).path("error").asString()).isEqualTo("Service unavailable");
-			assertServedBy(layout, ROUTED_REQUEST.get("auth-service"), "auth-service");
+			assertServedBy(ann, ROUTED_REQUEST.get("auth-service"), "auth-service");
 			assertThat(statusOfEveryService(layout)).containsEntry("booking-service", "DOWN");
 
 			stack.restartService("booking-service", Duration.ofMinutes(2));
-			assertServedBy(layout, ROUTED_REQUEST.get("booking-service"), "booking-service");
+			assertServedBy(ann, ROUTED_REQUEST.get("booking-service"), "booking-service");
+
+			String annToken = ann.accessToken();
+			assertThat(ann.logout()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				assertThat(ann.get("/api/auth/user/me").statusCode()).isEqualTo(401);
+				assertThat(ann.get(ROUTED_REQUEST.get("booking-service")).statusCode()).isEqualTo(401);
+				assertThat(bearerDirectlyAt(layout, "booking-service", annToken)).isEqualTo(401);
+			});
+			assertThat(bob.me().path("user").path("name").asString()).isEqualTo("bob");
 		}
 		assertThat(pids.values())
 			.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid %s", pid)
@@ -91,9 +105,17 @@ class LocalStackEndToEndTests {
 		return status;
 	}
 
-	private static void assertServedBy(StackLayout layout, String path, String service) {
+	private static int bearerDirectlyAt(StackLayout layout, String service, String token) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + layout.portOf(service) + "/api/slots/1"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static void assertServedBy(BrowserSession session, String path, String service) {
 		try {
-			HttpResponse<String> response = get(layout, path);
+			HttpResponse<String> response = session.get(path);
 			assertThat(response.headers().firstValue("X-VocalHost-Service")).as(path).hasValue(service);
 			assertThat(response.statusCode()).as(path).isLessThan(500);
 			assertThat(response.headers().firstValue("Content-Type")).as(path)
