@@ -9,6 +9,7 @@ import io.vocalhost.auth.user.User;
 import io.vocalhost.auth.user.Users;
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.security.AccessTokenValidators;
+import io.vocalhost.common.security.CurrentUser;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class SessionController {
 
 	@GetMapping("/api/auth/user/me")
 	Map<String, User> me(@AuthenticationPrincipal Jwt token) {
-		User user = this.users.find(Long.parseLong(token.getSubject()))
+		User user = this.users.find(CurrentUser.id(token))
 			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "The user no longer exists"));
 		return Map.of("user", user);
 	}
@@ -75,7 +76,7 @@ class SessionController {
 		}
 		if (token != null && token.getClaimAsString(AccessTokenValidators.SESSION_CLAIM) != null) {
 			this.sessions.logout(UUID.fromString(token.getClaimAsString(AccessTokenValidators.SESSION_CLAIM)),
-					Long.parseLong(token.getSubject()));
+					CurrentUser.id(token));
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.SET_COOKIE, this.cookies.clear().toArray(String[]::new))

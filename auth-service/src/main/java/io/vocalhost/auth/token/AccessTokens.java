@@ -19,11 +19,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues our own short-lived RS256 access tokens: subject = user id, {@code sid} =
- * session.
+ * Issues our own short-lived RS256 access tokens: for a user (subject = user id,
+ * {@code sid} = session) or for a service (subject = {@code service:<client>},
+ * {@code scope}).
  */
 @Component
 public class AccessTokens {
+
+	public static final String SERVICE_SUBJECT_PREFIX = "service:";
 
 	private final JwtEncoder encoder;
 
@@ -41,19 +44,29 @@ public class AccessTokens {
 	}
 
 	public IssuedToken issue(long userId, UUID sessionId, Instant now) {
-		Instant expiresAt = now.plus(this.properties.accessTokenTtl());
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+		return sign(
+				claims(String.valueOf(userId), now).claim(AccessTokenValidators.SESSION_CLAIM, sessionId.toString()),
+				now);
+	}
+
+	public IssuedToken issueForService(String client, List<String> scopes, Instant now) {
+		return sign(claims(SERVICE_SUBJECT_PREFIX + client, now).claim("scope", String.join(" ", scopes)), now);
+	}
+
+	private JwtClaimsSet.Builder claims(String subject, Instant now) {
+		return JwtClaimsSet.builder()
 			.issuer(this.security.issuer())
 			.audience(List.of(this.security.audience()))
-			.subject(String.valueOf(userId))
+			.subject(subject)
 			.issuedAt(now)
-			.expiresAt(expiresAt)
-			.id(UUID.randomUUID().toString())
-			.claim(AccessTokenValidators.SESSION_CLAIM, sessionId.toString())
-			.build();
+			.expiresAt(now.plus(this.properties.accessTokenTtl()))
+			.id(UUID.randomUUID().toString());
+	}
+
+	private IssuedToken sign(JwtClaimsSet.Builder claims, Instant now) {
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).type("JWT").build();
-		return new IssuedToken(this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(),
-				expiresAt);
+		String token = this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+		return new IssuedToken(token, now.plus(this.properties.accessTokenTtl()));
 	}
 
 	public record IssuedToken(String value, Instant expiresAt) {
