@@ -80,6 +80,34 @@ public final class TestTokens {
 		return sign(header(), claims(userId));
 	}
 
+	/**
+	 * Tokens every service and the gateway must refuse: expired beyond the skew, another
+	 * issuer, another audience, an unknown key id, a key set named in the header
+	 * ({@code jku} and {@code x5u}, which must never be fetched), {@code alg=none}, HS256
+	 * signed with the public key, a payload swapped under a valid signature, and garbage.
+	 * @param valid a valid token of the service under test, to tamper with
+	 * @param foreignKeySetUrl where the {@code jku} header points
+	 */
+	public static List<String> mustBeRefused(String valid, String foreignKeySetUrl) {
+		Map<String, Object> expired = claims(1);
+		expired.put("exp", Instant.now().minusSeconds(120).getEpochSecond());
+		Map<String, Object> wrongIssuer = claims(1);
+		wrongIssuer.put("iss", "someone-else");
+		Map<String, Object> wrongAudience = claims(1);
+		wrongAudience.put("aud", List.of("another-api"));
+		Map<String, Object> unknownKey = header();
+		unknownKey.put("kid", "no-such-key");
+		Map<String, Object> foreignKeySet = header();
+		foreignKeySet.put("kid", "foreign");
+		foreignKeySet.put("jku", foreignKeySetUrl);
+		foreignKeySet.put("x5u", foreignKeySetUrl);
+		String tampered = valid.substring(0, valid.indexOf('.') + 1) + forUser(2).split("\\.")[1]
+				+ valid.substring(valid.lastIndexOf('.'));
+		return List.of(sign(header(), expired), sign(header(), wrongIssuer), sign(header(), wrongAudience),
+				sign(unknownKey, claims(1)), sign(foreignKeySet, claims(1)), unsigned(claims(1)),
+				signHmacWithPublicKey(claims(1)), tampered, "not-a-jwt");
+	}
+
 	/** The standard header: RS256 with the test key id. */
 	public static Map<String, Object> header() {
 		Map<String, Object> header = new LinkedHashMap<>();
