@@ -5,8 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
+import io.vocalhost.common.error.ApiException;
+import io.vocalhost.common.security.ServiceTokens;
 import io.vocalhost.infra.test.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Service tokens by the client-credentials grant, with their own scopes and no user
@@ -66,6 +72,32 @@ class ServiceTokensIntegrationTests {
 				"grant_type=client_credentials&client_id=voice-bridge-service" + "&client_secret=bridge-secret", null);
 		assertThat(json.readTree(response.body()).path("scope").asString())
 			.isEqualTo("bookings:read bookings:write assistants:read knowledge:search");
+	}
+
+	@Test
+	void aCallingServiceFetchesItsTokenOnceAndSendsItOnItsCalls() {
+		URI tokenUri = URI.create("http://localhost:" + this.port + "/oauth2/token");
+		ServiceTokens tokens = new ServiceTokens(tokenUri, "voice-bridge-service", "bridge-secret", "bookings:read",
+				Clock.systemUTC());
+		String first = tokens.token();
+		assertThat(tokens.token()).isSameAs(first);
+		assertThat(this.decoder.decode(first).getSubject()).isEqualTo("service:voice-bridge-service");
+
+		RestClient client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.requestInterceptor(tokens.interceptor())
+			.build();
+		// Verified as a service token, which a user endpoint refuses: the token was sent
+		// and checked.
+		HttpStatusCode status = client.get()
+			.uri("/api/auth/user/me")
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(status.value()).isEqualTo(403);
+
+		ServiceTokens misconfigured = new ServiceTokens(tokenUri, "voice-bridge-service", "wrong", null,
+				Clock.systemUTC());
+		assertThatExceptionOfType(ApiException.class).isThrownBy(misconfigured::token)
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(503));
 	}
 
 	@Test
