@@ -2,9 +2,11 @@ package io.vocalhost.assistant;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Assistants, their configuration, phone numbers and plan limits. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class AssistantServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,55 @@
+package io.vocalhost.assistant.assistant;
+
+import java.time.DayOfWeek;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An assistant as the frontend sees it: the original fields (start_time, end_time,
+ * available_days as weekday booleans, ...) plus time zone, greeting, business phone,
+ * status and the full weekly hours with breaks.
+ */
+record AssistantView(long id, String name, @JsonProperty("business_name") String businessName, String description,
+		@JsonProperty("start_time") String startTime, @JsonProperty("end_time") String endTime,
+		@JsonProperty("booking_duration_minutes") int bookingDurationMinutes,
+		@JsonProperty("available_days") Map<String, Boolean> availableDays,
+		@JsonProperty("twilio_number") String twilioNumber, @JsonProperty("number_simulated") boolean numberSimulated,
+		@JsonProperty("voice_type") String voiceType, String timezone, String greeting,
+		@JsonProperty("phone_number") String phoneNumber, String status, Map<String, List<Range>> hours) {
+
+	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+	static AssistantView of(Assistant assistant) {
+		Map<String, Boolean> days = new LinkedHashMap<>();
+		Map<String, List<Range>> hours = new LinkedHashMap<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			String name = dayName(day);
+			days.put(name, assistant.isOpenOn(day));
+			hours.put(name,
+					assistant.hours()
+						.stream()
+						.filter((range) -> range.day() == day)
+						.map((range) -> new Range(HH_MM.format(range.start()), HH_MM.format(range.end())))
+						.toList());
+		}
+		return new AssistantView(assistant.id(), assistant.name(), assistant.businessName(), assistant.description(),
+				(assistant.earliestStart() != null) ? HH_MM.format(assistant.earliestStart()) : null,
+				(assistant.latestEnd() != null) ? HH_MM.format(assistant.latestEnd()) : null,
+				assistant.bookingDurationMinutes(), days, assistant.twilioNumber(), assistant.numberSimulated(),
+				assistant.voiceType(), assistant.timeZone(), assistant.greeting(), assistant.businessPhone(),
+				assistant.status(), hours);
+	}
+
+	static String dayName(DayOfWeek day) {
+		return day.name().toLowerCase(Locale.ROOT);
+	}
+
+	record Range(String start, String end) {
+	}
+
+}

@@ -1,0 +1,337 @@
+package io.vocalhost.assistant.assistant;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.vocalhost.common.events.EventCatalog;
+import io.vocalhost.common.events.Topics;
+import io.vocalhost.common.events.billing.PaymentFailed;
+import io.vocalhost.common.events.billing.SubscriptionChanged;
+import io.vocalhost.infra.test.RealInfrastructure;
+import io.vocalhost.infra.test.SharedInfrastructure;
+import io.vocalhost.infra.test.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The assistant API over real HTTP on the real database and Kafka: the original multipart
+ * forms, ownership between two users, the validation matrix, plan limits, events and
+ * suspension.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class AssistantsIntegrationTests {
+
+	private static final AtomicLong users = new AtomicLong(1000);
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void registersWithTheOriginalFormAndListsOnlyTheOwnersAssistants() throws Exception {
+		long ann = users.incrementAndGet();
+		long bob = users.incrementAndGet();
+		HttpResponse<String> created = register(ann,
+				Multipart.of(Multipart.originalRegistration()).file("files[]", "prices.pdf", "%PDF-1.4 prices"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode body = json.readTree(created.body());
+		String number = body.path("twilio_number").asString();
+		assertThat(number).startsWith("+1500555");
+		assertThat(body.path("message").asString()).isEqualTo("Assistant created. Forward calls to " + number + ".");
+		assertThat(body.path("indexed_chunks").asInt()).isZero();
+		assertThat(body.path("warnings").get(0).asString()).contains("not indexed");
+		long id = body.path("assistant_id").asLong();
+
+		JsonNode list = json.readTree(send("GET", "/api/assistants", ann, null, null).body());
+		assertThat(list.path("assistants")).hasSize(1);
+		JsonNode assistant = list.path("assistants").get(0);
+		assertThat(assistant.path("id").asLong()).isEqualTo(id);
+		assertThat(assistant.path("name").asString()).isEqualTo("Ava");
+		assertThat(assistant.path("business_name").asString()).isEqualTo("Bella Salon");
+		assertThat(assistant.path("start_time").asString()).isEqualTo("09:00");
+		assertThat(assistant.path("end_time").asString()).isEqualTo("17:00");
+		assertThat(assistant.path("booking_duration_minutes").asInt()).isEqualTo(30);
+		assertThat(assistant.path("available_days").path("monday").asBoolean()).isTrue();
+		assertThat(assistant.path("available_days").path("wednesday").asBoolean()).isFalse();
+		assertThat(assistant.path("available_days").path("saturday").asBoolean()).isTrue();
+		assertThat(assistant.path("twilio_number").asString()).isEqualTo(number);
+		assertThat(assistant.path("number_simulated").asBoolean()).isTrue();
+		assertThat(assistant.path("voice_type").asString()).isEqualTo("female");
+		assertThat(assistant.path("phone_number").asString()).isEqualTo("+4930123456");
+		assertThat(assistant.path("timezone").asString()).isEqualTo("America/New_York");
+		assertThat(assistant.path("status").asString()).isEqualTo("active");
+
+		assertThat(json.readTree(send("GET", "/api/assistants", bob, null, null).body()).path("assistants")).isEmpty();
+		assertThat(send("GET", "/api/assistants?user_id=" + ann, ann, null, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/api/assistants?user_id=" + ann, bob, null, null).statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/api/assistant/" + id, bob, null, null).statusCode()).isEqualTo(404);
+		assertThat(send("PATCH", "/api/assistant/" + id, bob, "{\"greeting\":\"hacked\"}", "application/json")
+			.statusCode()).isEqualTo(404);
+		assertThat(send("DELETE", "/api/assistant/" + id, bob, null, null).statusCode()).isEqualTo(404);
+		assertThat(json.readTree(send("GET", "/api/assistant/" + id, ann, null, null).body()).path("greeting").isNull())
+			.isTrue();
+	}
+
+	@Test
+	void registersAKnowledgeAssistantWithoutANumber() throws Exception {
+		long owner = users.incrementAndGet();
+		HttpResponse<String> created = register(owner, "/api/register/assistant", Multipart
+			.of(Map.of("assistant_name", "Max", "business_name", "Max Law", "business_description", "Family law")));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode body = json.readTree(created.body());
+		assertThat(body.has("twilio_number")).isFalse();
+		assertThat(body.path("indexed_chunks").asInt()).isZero();
+		JsonNode assistant = json
+			.readTree(send("GET", "/api/assistant/" + body.path("assistant_id").asLong(), owner, null, null).body());
+		assertThat(assistant.path("twilio_number").isNull()).isTrue();
+		assertThat(assistant.path("description").asString()).isEqualTo("Family law");
+	}
+
+	@Test
+	void refusesEveryBadFieldByNameAndWritesNothing() throws Exception {
+		long owner = users.incrementAndGet();
+		long assistantsBefore = count("assistant");
+		Map<String, String> bad = Map.of("start_time", "25:00", "end_time", "9am", "booking_duration_minutes", "481",
+				"phone_number", "030123456", "available_days", "{\"funday\":true}", "voice_type", "robot", "timezone",
+				"Mars/Olympus");
+		HttpResponse<String> response = register(owner, Multipart.of(bad));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(response.body()).path("details").asString()).contains("business_name")
+			.contains("receptionist_name")
+			.contains("start_time")
+			.contains("end_time")
+			.contains("booking_duration_minutes")
+			.contains("phone_number")
+			.contains("funday")
+			.contains("voice_type")
+			.contains("timezone");
+
+		Map<String, String> reversed = new HashMap<>(Multipart.originalRegistration());
+		reversed.put("start_time", "17:00");
+		reversed.put("end_time", "09:00");
+		assertThat(json.readTree(register(owner, Multipart.of(reversed)).body()).path("details").asString())
+			.contains("end_time: must be after start_time");
+
+		Map<String, String> tooShort = new HashMap<>(Multipart.originalRegistration());
+		tooShort.put("booking_duration_minutes", "4");
+		assertThat(register(owner, Multipart.of(tooShort)).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> badFile = register(owner,
+				Multipart.of(Multipart.originalRegistration()).file("files[]", "virus.exe", "MZ"));
+		assertThat(json.readTree(badFile.body()).path("details").asString()).contains("virus.exe");
+		assertThat(count("assistant")).isEqualTo(assistantsBefore);
+	}
+
+	@Test
+	void editsHoursTimeZoneAndGreetingAndRefusesBadChangesWhole() throws Exception {
+		long owner = users.incrementAndGet();
+		long id = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body())
+			.path("assistant_id")
+			.asLong();
+		HttpResponse<String> edited = send("PATCH", "/api/assistant/" + id, owner, """
+				{"timezone": "Europe/Berlin", "greeting": "Hallo!",
+				 "hours": {"monday": [{"start": "09:00", "end": "12:00"}, {"start": "13:00", "end": "18:00"}],
+				           "friday": [{"start": "10:00", "end": "14:00"}]}}
+				""", "application/json");
+		assertThat(edited.statusCode()).isEqualTo(200);
+		JsonNode assistant = json.readTree(send("GET", "/api/assistant/" + id, owner, null, null).body());
+		assertThat(assistant.path("timezone").asString()).isEqualTo("Europe/Berlin");
+		assertThat(assistant.path("greeting").asString()).isEqualTo("Hallo!");
+		assertThat(assistant.path("hours").path("monday")).hasSize(2);
+		assertThat(assistant.path("hours").path("tuesday")).isEmpty();
+		assertThat(assistant.path("available_days").path("friday").asBoolean()).isTrue();
+		assertThat(assistant.path("start_time").asString()).isEqualTo("09:00");
+		assertThat(assistant.path("end_time").asString()).isEqualTo("18:00");
+
+		HttpResponse<String> original = send("PATCH", "/api/assistant/" + id, owner,
+				"{\"start_time\": \"08:30\", \"end_time\": \"16:00\", \"available_days\": {\"tuesday\": true}}",
+				"application/json");
+		assertThat(json.readTree(original.body()).path("hours").path("tuesday").get(0).path("start").asString())
+			.isEqualTo("08:30");
+		assertThat(json.readTree(original.body()).path("hours").path("monday")).isEmpty();
+
+		HttpResponse<String> refused = send("PATCH", "/api/assistant/" + id, owner,
+				"{\"greeting\": \"changed\", \"timezone\": \"Nowhere/Land\", \"booking_duration_minutes\": 1}",
+				"application/json");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(refused.body()).path("details").asString()).contains("timezone")
+			.contains("booking_duration_minutes");
+		assertThat(json.readTree(send("GET", "/api/assistant/" + id, owner, null, null).body())
+			.path("greeting")
+			.asString()).isEqualTo("Hallo!");
+	}
+
+	@Test
+	void thePlanLimitHoldsUnderConcurrentRegistrations() throws Exception {
+		long owner = users.incrementAndGet();
+		List<Integer> statuses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+			List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				attempts.add(pool.submit(() -> register(owner, Multipart.of(Multipart.originalRegistration()))));
+			}
+			for (Future<HttpResponse<String>> attempt : attempts) {
+				statuses.add(attempt.get().statusCode());
+			}
+		}
+		assertThat(statuses).containsOnly(201, 402);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		HttpResponse<String> refused = register(owner, Multipart.of(Multipart.originalRegistration()));
+		assertThat(json.readTree(refused.body()).path("error").asString()).isEqualTo("Plan limit reached");
+		assertThat(json.readTree(refused.body()).path("details").asString()).contains("free plan allows 1");
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM local_number n JOIN assistant a ON a.id = n.assistant_id "
+					+ "WHERE a.owner_id = ?")
+			.param(owner)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void publishesTheFullSnapshotAndReleasesTheNumberOnDelete() throws Exception {
+		long owner = users.incrementAndGet();
+		try (KafkaConsumer<String, String> consumer = consumer()) {
+			JsonNode created = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body());
+			long id = created.path("assistant_id").asLong();
+			String number = created.path("twilio_number").asString();
+			assertThat(send("DELETE", "/api/assistant/" + id, owner, null, null).statusCode()).isEqualTo(204);
+			assertThat(send("GET", "/api/assistant/" + id, owner, null, null).statusCode()).isEqualTo(404);
+			assertThat(this.jdbc.sql("SELECT assistant_id FROM local_number WHERE number = ?")
+				.param(number)
+				.query(Long.class)
+				.optional()).isEmpty();
+
+			List<ConsumerRecord<String, String>> records = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200))
+					.forEach((record) -> addIfKeyed(records, record, String.valueOf(id)));
+				return records.size() >= 2;
+			});
+			assertThat(records).extracting((record) -> new String(record.headers().lastHeader("__TypeId__").value()))
+				.containsExactly("assistant-created", "assistant-deleted");
+			JsonNode snapshot = json.readTree(records.get(0).value()).path("assistant");
+			assertThat(snapshot.path("ownerId").asLong()).isEqualTo(owner);
+			assertThat(snapshot.path("timeZone").asString()).isEqualTo("America/New_York");
+			assertThat(snapshot.path("slotMinutes").asInt()).isEqualTo(30);
+			assertThat(snapshot.path("hours")).hasSize(3);
+			assertThat(snapshot.path("twilioNumber").asString()).isEqualTo(number);
+			assertThat(json.readTree(records.get(1).value()).path("releasedNumber").asString()).isEqualTo(number);
+		}
+	}
+
+	@Test
+	void aFailedPaymentSuspendsAndAPaidSubscriptionReactivates() throws Exception {
+		long owner = users.incrementAndGet();
+		long id = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body())
+			.path("assistant_id")
+			.asLong();
+		publish(new PaymentFailed(UUID.randomUUID(), Instant.now(), owner, "sub_1", "in_1", 2900, "usd", 1));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "suspended".equals(statusOf(owner, id)));
+
+		SubscriptionChanged paid = new SubscriptionChanged(UUID.randomUUID(), Instant.now(), owner, "sub_1", "basic",
+				"active", Instant.now().plusSeconds(86400));
+		publish(paid);
+		publish(paid);
+		await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(statusOf(owner, id)));
+		// The basic plan allows a second assistant.
+		assertThat(register(owner, Multipart.of(Multipart.originalRegistration())).statusCode()).isEqualTo(201);
+	}
+
+	private static void addIfKeyed(List<ConsumerRecord<String, String>> records, ConsumerRecord<String, String> record,
+			String key) {
+		if (key.equals(record.key())) {
+			records.add(record);
+		}
+	}
+
+	private String statusOf(long owner, long id) throws Exception {
+		return json.readTree(send("GET", "/api/assistant/" + id, owner, null, null).body()).path("status").asString();
+	}
+
+	private HttpResponse<String> register(long owner, Multipart form) throws Exception {
+		return register(owner, "/api/register", form);
+	}
+
+	private HttpResponse<String> register(long owner, String path, Multipart form) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + TestTokens.forUser(owner))
+			.header("Content-Type", form.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> send(String method, String path, long user, String body, String contentType)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + TestTokens.forUser(user))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static void publish(Object event) throws Exception {
+		Map<String, Object> config = Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers(),
+				"spring.json.type.mapping", EventCatalog.kafkaTypeMappings());
+		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new JacksonJsonSerializer<>())) {
+			producer.send(new ProducerRecord<>(Topics.BILLING_EVENTS, "key", event)).get();
+		}
+	}
+
+	private static KafkaConsumer<String, String> consumer() {
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers(), "group.id",
+						"test-" + UUID.randomUUID(), "auto.offset.reset", "latest"),
+				new StringDeserializer(), new StringDeserializer());
+		consumer.subscribe(List.of(Topics.ASSISTANT_EVENTS));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			consumer.poll(Duration.ofMillis(100));
+			return !consumer.assignment().isEmpty();
+		});
+		return consumer;
+	}
+
+}
