@@ -6,24 +6,22 @@ import io.vocalhost.common.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Simulated numbers from {@code LOCAL_NUMBER_POOL}, for running without Twilio. Taken and
  * given back in the same database transaction as the assistant, so a number is never lost
  * or shared.
  */
-@Component
+
 class LocalNumberPool implements PhoneNumbers {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalNumberPool.class);
 
 	private final JdbcClient jdbc;
 
-	LocalNumberPool(JdbcClient jdbc, @Value("${vocalhost.telephony.local-pool}") List<String> pool) {
+	LocalNumberPool(JdbcClient jdbc, List<String> pool) {
 		this.jdbc = jdbc;
 		pool.forEach((number) -> jdbc.sql("INSERT INTO local_number (number) VALUES (?) ON CONFLICT DO NOTHING")
 			.param(number.trim())
