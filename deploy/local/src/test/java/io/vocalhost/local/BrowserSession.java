@@ -82,6 +82,18 @@ final class BrowserSession {
 			.POST(HttpRequest.BodyPublishers.noBody())).statusCode();
 	}
 
+	/**
+	 * A state change as the frontend sends it: with the CSRF token echoed from its
+	 * cookie.
+	 */
+	HttpResponse<String> change(String method, String path, String contentType, byte[] body)
+			throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(this.layout.gatewayUrl() + path))
+			.header("X-XSRF-TOKEN", this.cookies.getOrDefault("XSRF-TOKEN", ""))
+			.header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(URI.create(this.layout.gatewayUrl() + path)).GET());
 	}

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ class LocalStackEndToEndTests {
 			assertThat(ann.me().path("user").path("email").asString()).isEqualTo("ann@example.com");
 			assertThat(bob.me().path("user").path("name").asString()).isEqualTo("bob");
 			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(ann, path, service));
+			eachOwnsOnlyTheirAssistant(ann, bob);
 
 			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
 			assertThat(bookingApi.path("info").path("title").asString()).isEqualTo("booking-service");
@@ -103,6 +105,40 @@ class LocalStackEndToEndTests {
 			.path("services")
 			.forEach((service) -> status.put(service.path("name").asString(), service.path("status").asString()));
 		return status;
+	}
+
+	/**
+	 * Registers with the original form fields through the gateway, then edits; the other
+	 * user sees nothing.
+	 */
+	private static void eachOwnsOnlyTheirAssistant(BrowserSession ann, BrowserSession bob) throws Exception {
+		String boundary = "e2e-boundary";
+		StringBuilder form = new StringBuilder();
+		Map.of("business_name", "Bella Salon", "receptionist_name", "Ava", "start_time", "09:00", "end_time", "17:00",
+				"booking_duration_minutes", "30", "phone_number", "+4930123456", "available_days",
+				"{\"monday\":true,\"friday\":true}", "voice_type", "female")
+			.forEach((name, value) -> form.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+					+ "\"\r\n\r\n" + value + "\r\n"));
+		form.append("--" + boundary + "--\r\n");
+		HttpResponse<String> created = ann.change("POST", "/api/register", "multipart/form-data; boundary=" + boundary,
+				form.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode body = json.readTree(created.body());
+		long id = body.path("assistant_id").asLong();
+		assertThat(body.path("twilio_number").asString()).startsWith("+1500555");
+
+		HttpResponse<String> edited = ann.change("PATCH", "/api/assistant/" + id, "application/json",
+				"{\"timezone\":\"Europe/Berlin\",\"start_time\":\"10:00\"}".getBytes(StandardCharsets.UTF_8));
+		assertThat(edited.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(edited.body()).path("timezone").asString()).isEqualTo("Europe/Berlin");
+		assertThat(json.readTree(ann.get("/api/assistants").body()).path("assistants")).hasSize(1);
+
+		assertThat(json.readTree(bob.get("/api/assistants").body()).path("assistants")).isEmpty();
+		assertThat(bob.get("/api/assistant/" + id).statusCode()).isEqualTo(404);
+		assertThat(bob
+			.change("PATCH", "/api/assistant/" + id, "application/json",
+					"{\"greeting\":\"mine\"}".getBytes(StandardCharsets.UTF_8))
+			.statusCode()).isEqualTo(404);
 	}
 
 	private static int bearerDirectlyAt(StackLayout layout, String service, String token) throws Exception {
