@@ -155,6 +155,12 @@ class AssistantsIntegrationTests {
 		HttpResponse<String> badFile = register(owner,
 				Multipart.of(Multipart.originalRegistration()).file("files[]", "virus.exe", "MZ"));
 		assertThat(json.readTree(badFile.body()).path("details").asString()).contains("virus.exe");
+		Multipart tooMany = Multipart.of(Multipart.originalRegistration());
+		for (int file = 0; file < 11; file++) {
+			tooMany.file("files[]", "page" + file + ".txt", "text");
+		}
+		assertThat(json.readTree(register(owner, tooMany).body()).path("details").asString())
+			.contains("files: at most 10 files");
 		assertThat(count("assistant")).isEqualTo(assistantsBefore);
 	}
 
