@@ -1,0 +1,188 @@
+package io.vocalhost.booking.reservation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.vocalhost.booking.availability.AssistantSchedule;
+import io.vocalhost.booking.availability.BookingProperties;
+import io.vocalhost.common.error.ApiException;
+import io.vocalhost.common.events.booking.BookingCancelled;
+import io.vocalhost.common.events.booking.BookingCreated;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bookings of an assistant's time. The database refuses overlapping active bookings (an
+ * exclusion constraint), so two people racing for one slot get exactly one booking,
+ * whatever the number of service instances.
+ */
+@Service
+public class Bookings {
+
+	/** PostgreSQL's exclusion_violation. */
+	private static final String EXCLUSION_VIOLATION = "23P01";
+
+	private static final String COLUMNS = """
+			b.id, b.assistant_id, b.customer_name, coalesce(c.phone, '') AS customer_phone, b.details,
+			b.starts_at, b.ends_at, b.status, b.created_at""";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final BookingProperties properties;
+
+	private final Clock clock;
+
+	Bookings(JdbcClient jdbc, ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Books [start, start + slot length) for a customer.
+	 * @throws ApiException 422 when the time cannot be booked, 409 when it is taken
+	 */
+	@Transactional
+	public Booking book(AssistantSchedule schedule, ZonedDateTime start, String customerName, String customerPhone,
+			String details, String source) {
+		Instant now = this.clock.instant();
+		ZonedDateTime end = start.plus(schedule.slotLength());
+		if (!schedule.takesBookings()) {
+			throw unbookable("The assistant is suspended and takes no new bookings");
+		}
+		if (start.toInstant().isBefore(now.plus(this.properties.minimumNotice()))) {
+			throw unbookable("The time is in the past or too soon to book");
+		}
+		if (start.toInstant().isAfter(now.plus(Duration.ofDays(this.properties.maxDaysAhead())))) {
+			throw unbookable("Bookings are taken at most " + this.properties.maxDaysAhead() + " days ahead");
+		}
+		if (!schedule.coversRange(start, end)) {
+			throw unbookable("The time is outside the business hours");
+		}
+		long customerId = this.jdbc.sql("""
+				INSERT INTO customer (assistant_id, phone, name, created_at, last_contact_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (assistant_id, phone) DO UPDATE SET name = EXCLUDED.name,
+					last_contact_at = EXCLUDED.last_contact_at
+				RETURNING id
+				""")
+			.params(schedule.assistantId(), customerPhone, customerName, utc(now), utc(now))
+			.query(Long.class)
+			.single();
+		long id;
+		try {
+			id = this.jdbc.sql("""
+					INSERT INTO booking (assistant_id, customer_id, customer_name, details, starts_at, ends_at, source,
+						created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					""")
+				.params(schedule.assistantId(), customerId, customerName, details, utc(start.toInstant()),
+						utc(end.toInstant()), source, utc(now))
+				.query(Long.class)
+				.single();
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (ex.getMostSpecificCause() instanceof SQLException sql
+					&& EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+				throw new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
+						"Another booking already takes " + start.toLocalDateTime() + " " + schedule.zone());
+			}
+			throw ex;
+		}
+		this.events.publishEvent(new BookingCreated(UUID.randomUUID(), now, id, schedule.assistantId(), customerName,
+				customerPhone, start.toInstant(), end.toInstant(), schedule.zone().getId(), details, source));
+		return find(schedule.assistantId(), id).orElseThrow();
+	}
+
+	@Transactional
+	public void cancel(AssistantSchedule schedule, long bookingId, String reason) {
+		Booking booking = find(schedule.assistantId(), bookingId)
+			.filter((candidate) -> candidate.status().equals("active"))
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Booking not found",
+					"No active booking " + bookingId + " of assistant " + schedule.assistantId()));
+		cancel(booking, schedule.zone().getId(), reason);
+	}
+
+	/**
+	 * Cancels every booking of the assistant that has not started yet, each one
+	 * published.
+	 */
+	@Transactional
+	public void cancelFutureOf(long assistantId, String reason) {
+		String zone = this.jdbc.sql("SELECT time_zone FROM assistant_schedule WHERE assistant_id = ?")
+			.param(assistantId)
+			.query(String.class)
+			.optional()
+			.orElse("UTC");
+		this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM booking b LEFT JOIN customer c ON c.id = b.customer_id "
+					+ "WHERE b.assistant_id = ? AND b.status = 'active' AND b.starts_at > ?")
+			.params(assistantId, utc(this.clock.instant()))
+			.query(Bookings::booking)
+			.list()
+			.forEach((booking) -> cancel(booking, zone, reason));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Booking> find(long assistantId, long bookingId) {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM booking b LEFT JOIN customer c ON c.id = b.customer_id WHERE b.assistant_id = ? AND b.id = ?")
+			.params(assistantId, bookingId)
+			.query(Bookings::booking)
+			.optional();
+	}
+
+	/** Active bookings that overlap [from, to). */
+	@Transactional(readOnly = true)
+	public List<Booking> activeBetween(long assistantId, Instant from, Instant to) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM booking b LEFT JOIN customer c ON c.id = b.customer_id "
+					+ "WHERE b.assistant_id = ? AND b.status = 'active' AND b.starts_at < ? AND b.ends_at > ? "
+					+ "ORDER BY b.starts_at")
+			.params(assistantId, utc(to), utc(from))
+			.query(Bookings::booking)
+			.list();
+	}
+
+	private void cancel(Booking booking, String zone, String reason) {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("UPDATE booking SET status = 'cancelled', cancelled_at = ? WHERE id = ?")
+			.params(utc(now), booking.id())
+			.update();
+		this.events.publishEvent(new BookingCancelled(UUID.randomUUID(), now, booking.id(), booking.assistantId(),
+				booking.customerPhone(), booking.startsAt(), booking.endsAt(), zone, reason));
+	}
+
+	private static Booking booking(ResultSet row, int number) throws SQLException {
+		return new Booking(row.getLong("id"), row.getLong("assistant_id"), row.getString("customer_name"),
+				row.getString("customer_phone"), row.getString("details"),
+				row.getObject("starts_at", OffsetDateTime.class).toInstant(),
+				row.getObject("ends_at", OffsetDateTime.class).toInstant(), row.getString("status"),
+				row.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static ApiException unbookable(String details) {
+		return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Time not bookable", details);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
