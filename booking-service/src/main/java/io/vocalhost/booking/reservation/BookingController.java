@@ -33,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -148,13 +149,9 @@ class BookingController {
 		if (!errors.isEmpty()) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", errors));
 		}
-		LocalDateTime local = day.atTime(time);
-		if (schedule.zone().getRules().getValidOffsets(local).isEmpty()) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Time not bookable",
-					local + " does not exist in " + schedule.zone() + " (the clocks skip it)");
-		}
-		Booking booking = this.bookings.book(schedule, local.atZone(schedule.zone()), request.customerName().trim(),
-				request.customerPhone(), (request.details() != null) ? request.details() : "", "dashboard");
+		Booking booking = this.bookings.book(schedule, existing(schedule, day.atTime(time)),
+				request.customerName().trim(), request.customerPhone(),
+				(request.details() != null) ? request.details() : "", "dashboard");
 		return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(booking, schedule));
 	}
 
@@ -168,12 +165,37 @@ class BookingController {
 					"No booking " + bookingId + " of assistant " + assistantId));
 	}
 
+	@PatchMapping(path = "/api/bookings/{assistantId}/{bookingId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	BookingView reschedule(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
+			@PathVariable long bookingId, @RequestBody NewTime request) {
+		AssistantSchedule schedule = this.schedules.ofOwner(assistantId, CurrentUser.id(token));
+		List<String> errors = new ArrayList<>();
+		LocalDate day = parse(() -> LocalDate.parse(request.date()), "date: must be a date as YYYY-MM-DD", errors);
+		LocalTime time = parse(() -> LocalTime.parse(request.time(), HH_MM), "time: must be a time as HH:MM", errors);
+		if (!errors.isEmpty()) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", errors));
+		}
+		return BookingView.of(this.bookings.reschedule(schedule, bookingId, existing(schedule, day.atTime(time))),
+				schedule);
+	}
+
 	@DeleteMapping("/api/bookings/{assistantId}/{bookingId}")
 	ResponseEntity<Void> cancel(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
 			@PathVariable long bookingId) {
 		AssistantSchedule schedule = this.schedules.ofOwner(assistantId, CurrentUser.id(token));
 		this.bookings.cancel(schedule, bookingId, "business");
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The business's local time as an instant; a time the clocks skip cannot be booked.
+	 */
+	private static ZonedDateTime existing(AssistantSchedule schedule, LocalDateTime local) {
+		if (schedule.zone().getRules().getValidOffsets(local).isEmpty()) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Time not bookable",
+					local + " does not exist in " + schedule.zone() + " (the clocks skip it)");
+		}
+		return local.atZone(schedule.zone());
 	}
 
 	private List<Slot> free(AssistantSchedule schedule, List<Slot> slots) {
@@ -221,6 +243,9 @@ class BookingController {
 
 	record NewBooking(String date, String time, @JsonProperty("customer_name") String customerName,
 			@JsonProperty("customer_phone") String customerPhone, String details) {
+	}
+
+	record NewTime(String date, String time) {
 	}
 
 	record BookingView(long id, String date, String time, @JsonProperty("end_time") String endTime,

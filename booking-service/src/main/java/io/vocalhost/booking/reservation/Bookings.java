@@ -17,6 +17,7 @@ import io.vocalhost.booking.availability.BookingProperties;
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.events.booking.BookingCancelled;
 import io.vocalhost.common.events.booking.BookingCreated;
+import io.vocalhost.common.events.booking.BookingRescheduled;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -64,18 +65,7 @@ public class Bookings {
 			String details, String source) {
 		Instant now = this.clock.instant();
 		ZonedDateTime end = start.plus(schedule.slotLength());
-		if (!schedule.takesBookings()) {
-			throw unbookable("The assistant is suspended and takes no new bookings");
-		}
-		if (start.toInstant().isBefore(now.plus(this.properties.minimumNotice()))) {
-			throw unbookable("The time is in the past or too soon to book");
-		}
-		if (start.toInstant().isAfter(now.plus(Duration.ofDays(this.properties.maxDaysAhead())))) {
-			throw unbookable("Bookings are taken at most " + this.properties.maxDaysAhead() + " days ahead");
-		}
-		if (!schedule.coversRange(start, end)) {
-			throw unbookable("The time is outside the business hours");
-		}
+		checkBookable(schedule, start, end, now);
 		long customerId = this.jdbc.sql("""
 				INSERT INTO customer (assistant_id, phone, name, created_at, last_contact_at) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (assistant_id, phone) DO UPDATE SET name = EXCLUDED.name,
@@ -110,13 +100,60 @@ public class Bookings {
 		return find(schedule.assistantId(), id).orElseThrow();
 	}
 
+	/** Moves a booking to another time, under the same rules as booking it. */
+	@Transactional
+	public Booking reschedule(AssistantSchedule schedule, long bookingId, ZonedDateTime start) {
+		Booking booking = active(schedule, bookingId);
+		Instant now = this.clock.instant();
+		ZonedDateTime end = start.plus(schedule.slotLength());
+		checkBookable(schedule, start, end, now);
+		try {
+			this.jdbc.sql("UPDATE booking SET starts_at = ?, ends_at = ? WHERE id = ?")
+				.params(utc(start.toInstant()), utc(end.toInstant()), bookingId)
+				.update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw slotTakenOr(ex, start, schedule);
+		}
+		this.events.publishEvent(new BookingRescheduled(UUID.randomUUID(), now, bookingId, schedule.assistantId(),
+				booking.customerPhone(), booking.startsAt(), booking.endsAt(), start.toInstant(), end.toInstant(),
+				schedule.zone().getId()));
+		return find(schedule.assistantId(), bookingId).orElseThrow();
+	}
+
 	@Transactional
 	public void cancel(AssistantSchedule schedule, long bookingId, String reason) {
-		Booking booking = find(schedule.assistantId(), bookingId)
-			.filter((candidate) -> candidate.status().equals("active"))
+		cancel(active(schedule, bookingId), schedule.zone().getId(), reason);
+	}
+
+	private Booking active(AssistantSchedule schedule, long bookingId) {
+		return find(schedule.assistantId(), bookingId).filter((candidate) -> candidate.status().equals("active"))
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Booking not found",
 					"No active booking " + bookingId + " of assistant " + schedule.assistantId()));
-		cancel(booking, schedule.zone().getId(), reason);
+	}
+
+	private void checkBookable(AssistantSchedule schedule, ZonedDateTime start, ZonedDateTime end, Instant now) {
+		if (!schedule.takesBookings()) {
+			throw unbookable("The assistant is suspended and takes no new bookings");
+		}
+		if (start.toInstant().isBefore(now.plus(this.properties.minimumNotice()))) {
+			throw unbookable("The time is in the past or too soon to book");
+		}
+		if (start.toInstant().isAfter(now.plus(Duration.ofDays(this.properties.maxDaysAhead())))) {
+			throw unbookable("Bookings are taken at most " + this.properties.maxDaysAhead() + " days ahead");
+		}
+		if (!schedule.coversRange(start, end)) {
+			throw unbookable("The time is outside the business hours");
+		}
+	}
+
+	private static RuntimeException slotTakenOr(DataIntegrityViolationException ex, ZonedDateTime start,
+			AssistantSchedule schedule) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+			return new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
+					"Another booking already takes " + start.toLocalDateTime() + " " + schedule.zone());
+		}
+		return ex;
 	}
 
 	/**

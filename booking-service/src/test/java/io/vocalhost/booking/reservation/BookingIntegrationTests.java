@@ -134,6 +134,46 @@ class BookingIntegrationTests {
 	}
 
 	@Test
+	void reschedulesWithinTheRulesAndListsCustomersWithTheirBookings() throws Exception {
+		long owner = ids.incrementAndGet();
+		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
+		LocalDate day = LocalDate.now(BERLIN).plusDays(4);
+		long first = json.readTree(book(owner, assistant, day, "09:00", "Bob", "+4917612345678").body())
+			.path("id")
+			.asLong();
+		book(owner, assistant, day, "10:00", "Bob", "+4917612345678");
+		book(owner, assistant, day, "11:00", "Carla", "+4917699999999");
+
+		HttpResponse<String> moved = send("PATCH", "/api/bookings/" + assistant + "/" + first, owner,
+				"{\"date\":\"" + day + "\",\"time\":\"14:30\"}");
+		assertThat(moved.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(moved.body()).path("time").asString()).isEqualTo("14:30");
+		assertThat(json.readTree(moved.body()).path("end_time").asString()).isEqualTo("15:00");
+		assertThat(send("PATCH", "/api/bookings/" + assistant + "/" + first, owner,
+				"{\"date\":\"" + day + "\",\"time\":\"11:00\"}")
+			.statusCode()).isEqualTo(409);
+		assertThat(send("PATCH", "/api/bookings/" + assistant + "/" + first, owner,
+				"{\"date\":\"" + day + "\",\"time\":\"20:00\"}")
+			.statusCode()).isEqualTo(422);
+		assertThat(json.readTree(get("/api/slots/" + assistant + "?date=" + day, owner).body())
+			.path("slots")
+			.valueStream()
+			.map(JsonNode::asString)).contains("9:00 AM").doesNotContain("2:30 PM");
+
+		JsonNode customers = json.readTree(get("/api/customers?assistant_id=" + assistant, owner).body())
+			.path("customers");
+		assertThat(customers).hasSize(2);
+		JsonNode bob = customers.valueStream()
+			.filter((customer) -> customer.path("phone").asString().equals("+4917612345678"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(bob.path("booking_count").asLong()).isEqualTo(2);
+		assertThat(bob.path("name").asString()).isEqualTo("Bob");
+		assertThat(bob.has("last_contact")).isTrue();
+		assertThat(get("/api/customers?assistant_id=" + assistant, ids.incrementAndGet()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void twoHundredAttemptsOnTenSlotsGiveExactlyTenBookings() throws Exception {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(14, 0), 30);
