@@ -57,13 +57,16 @@ class BookingController {
 
 	private final Bookings bookings;
 
+	private final Holds holds;
+
 	private final BookingProperties properties;
 
 	private final Clock clock;
 
-	BookingController(Schedules schedules, Bookings bookings, BookingProperties properties, Clock clock) {
+	BookingController(Schedules schedules, Bookings bookings, Holds holds, BookingProperties properties, Clock clock) {
 		this.schedules = schedules;
 		this.bookings = bookings;
+		this.holds = holds;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -248,7 +251,7 @@ class BookingController {
 	record NewTime(String date, String time) {
 	}
 
-	record BookingView(long id, String date, String time, @JsonProperty("end_time") String endTime,
+	public record BookingView(long id, String date, String time, @JsonProperty("end_time") String endTime,
 			@JsonProperty("customer_name") String customerName, @JsonProperty("customer_phone") String customerPhone,
 			String details, String status, @JsonProperty("created_at") String createdAt) {
 

@@ -47,12 +47,16 @@ public class Bookings {
 
 	private final BookingProperties properties;
 
+	private final Holds holds;
+
 	private final Clock clock;
 
-	Bookings(JdbcClient jdbc, ApplicationEventPublisher events, BookingProperties properties, Clock clock) {
+	Bookings(JdbcClient jdbc, ApplicationEventPublisher events, BookingProperties properties, Holds holds,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
+		this.holds = holds;
 		this.clock = clock;
 	}
 
@@ -63,9 +67,26 @@ public class Bookings {
 	@Transactional
 	public Booking book(AssistantSchedule schedule, ZonedDateTime start, String customerName, String customerPhone,
 			String details, String source) {
+		return book(schedule, start, customerName, customerPhone, details, source, null);
+	}
+
+	/**
+	 * Books, as the holder of {@code holdId} when given: a time another call holds is
+	 * refused.
+	 */
+	@Transactional
+	public Booking book(AssistantSchedule schedule, ZonedDateTime start, String customerName, String customerPhone,
+			String details, String source, UUID holdId) {
 		Instant now = this.clock.instant();
 		ZonedDateTime end = start.plus(schedule.slotLength());
 		checkBookable(schedule, start, end, now);
+		if (this.holds.heldByAnother(schedule.assistantId(), start.toInstant(), end.toInstant(), holdId)) {
+			throw new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
+					"Another call is holding that time");
+		}
+		if (holdId != null) {
+			this.holds.release(holdId);
+		}
 		long customerId = this.jdbc.sql("""
 				INSERT INTO customer (assistant_id, phone, name, created_at, last_contact_at) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (assistant_id, phone) DO UPDATE SET name = EXCLUDED.name,

@@ -174,6 +174,89 @@ class BookingIntegrationTests {
 	}
 
 	@Test
+	void theSameIdempotencyKeyTwentyTimesAtOnceGivesOneBookingAndIdenticalAnswers() throws Exception {
+		long owner = ids.incrementAndGet();
+		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
+		LocalDate day = LocalDate.now(BERLIN).plusDays(5);
+		String request = "{\"date\":\"" + day + "\",\"time\":\"13:00\",\"customer_name\":\"Dora\","
+				+ "\"customer_phone\":\"+4917611111111\",\"details\":\"Color\"}";
+		List<HttpResponse<String>> answers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+			List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
+			for (int attempt = 0; attempt < 20; attempt++) {
+				attempts.add(pool.submit(() -> asBridge("POST", "/internal/assistants/" + assistant + "/bookings",
+						request, "call-42-book")));
+			}
+			for (Future<HttpResponse<String>> attempt : attempts) {
+				answers.add(attempt.get());
+			}
+		}
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+		assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
+		assertThat(bookingsOf(assistant)).isEqualTo(1);
+
+		HttpResponse<String> reused = asBridge("POST", "/internal/assistants/" + assistant + "/bookings",
+				request.replace("13:00", "14:00"), "call-42-book");
+		assertError(reused, 422, "different booking request");
+		assertError(asBridge("POST", "/internal/assistants/" + assistant + "/bookings", request, null), 400,
+				"Idempotency-Key");
+	}
+
+	@Test
+	void aHeldSlotIsBookableOnlyByItsHolder() throws Exception {
+		long owner = ids.incrementAndGet();
+		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
+		LocalDate day = LocalDate.now(BERLIN).plusDays(6);
+		String slot = "{\"date\":\"" + day + "\",\"time\":\"15:00\",\"holder\":\"call-1\"}";
+		HttpResponse<String> held = asBridge("POST", "/internal/assistants/" + assistant + "/holds", slot, null);
+		assertThat(held.statusCode()).isEqualTo(201);
+		String holdId = json.readTree(held.body()).path("hold_id").asString();
+
+		assertThat(
+				asBridge("POST", "/internal/assistants/" + assistant + "/holds", slot.replace("call-1", "call-2"), null)
+					.statusCode())
+			.isEqualTo(409);
+		JsonNode free = json.readTree(asBridge("GET",
+				"/internal/assistants/" + assistant + "/free-slots?from=" + day + "&to=" + day, null, null)
+			.body());
+		assertThat(free.path("time_zone").asString()).isEqualTo("Europe/Berlin");
+		assertThat(free.path("slots").valueStream().map((entry) -> entry.path("time").asString())).contains("14:30")
+			.doesNotContain("15:00");
+		assertError(book(owner, assistant, day, "15:00", "Eve", "+4917600000000"), 409, "holding");
+		assertThat(json.readTree(get("/api/slots/" + assistant + "?date=" + day, owner).body())
+			.path("slots")
+			.valueStream()
+			.map(JsonNode::asString)).contains("2:30 PM").doesNotContain("3:00 PM");
+
+		String booking = "{\"date\":\"" + day + "\",\"time\":\"15:00\",\"customer_name\":\"Finn\","
+				+ "\"customer_phone\":\"+4917622222222\",\"hold_id\":\"" + holdId + "\"}";
+		assertThat(asBridge("POST", "/internal/assistants/" + assistant + "/bookings", booking, "call-1-book")
+			.statusCode()).isEqualTo(201);
+
+		HttpResponse<String> moved = asBridge("POST", "/internal/assistants/" + assistant + "/bookings/reschedule",
+				"{\"customer_phone\":\"+4917622222222\",\"date\":\"" + day + "\",\"time\":\"16:00\"}", null);
+		assertThat(json.readTree(moved.body()).path("time").asString()).isEqualTo("16:00");
+		assertThat(asBridge("POST", "/internal/assistants/" + assistant + "/bookings/cancel",
+				"{\"customer_phone\":\"+4917622222222\"}", null)
+			.statusCode()).isEqualTo(200);
+		assertThat(bookingsOf(assistant)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM booking WHERE assistant_id = ? AND status = 'active'")
+			.param(assistant)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theServiceApiNeedsAServiceTokenWithItsScope() throws Exception {
+		long owner = ids.incrementAndGet();
+		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
+		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
+		HttpResponse<String> asUser = send("GET",
+				"/internal/assistants/" + assistant + "/free-slots?from=" + day + "&to=" + day, owner, null);
+		assertThat(asUser.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void twoHundredAttemptsOnTenSlotsGiveExactlyTenBookings() throws Exception {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(14, 0), 30);
@@ -324,6 +407,26 @@ class BookingIntegrationTests {
 		String body = json.writeValueAsString(Map.of("date", day.toString(), "time", time, "customer_name", name,
 				"customer_phone", phone, "details", "Haircut"));
 		return send("POST", "/api/bookings/" + assistant, owner, body);
+	}
+
+	/** A call from the voice bridge with its service token. */
+	private HttpResponse<String> asBridge(String method, String path, String body, String idempotencyKey)
+			throws Exception {
+		Map<String, Object> claims = TestTokens.claims(0);
+		claims.put("sub", "service:voice-bridge-service");
+		claims.remove("sid");
+		claims.put("scope", "bookings:read bookings:write");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + TestTokens.sign(TestTokens.header(), claims))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, long user) throws Exception {
