@@ -205,10 +205,14 @@ class BookingController {
 		if (slots.isEmpty()) {
 			return slots;
 		}
-		List<Booking> booked = this.bookings.activeBetween(schedule.assistantId(), slots.get(0).start(),
-				slots.get(slots.size() - 1).end());
+		Instant from = slots.get(0).start();
+		Instant to = slots.get(slots.size() - 1).end();
+		List<Booking> booked = this.bookings.activeBetween(schedule.assistantId(), from, to);
+		List<Instant[]> held = this.holds.liveBetween(schedule.assistantId(), from, to);
 		return slots.stream()
 			.filter((slot) -> booked.stream().noneMatch((booking) -> overlaps(booking, slot)))
+			.filter((slot) -> held.stream()
+				.noneMatch((hold) -> hold[0].isBefore(slot.end()) && hold[1].isAfter(slot.start())))
 			.toList();
 	}
 
