@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ class LocalStackEndToEndTests {
 			assertThat(bob.me().path("user").path("name").asString()).isEqualTo("bob");
 			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(ann, path, service));
 			eachOwnsOnlyTheirAssistant(ann, bob);
+			booksWithoutEverDoubleBooking(ann, bob);
 
 			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
 			assertThat(bookingApi.path("info").path("title").asString()).isEqualTo("booking-service");
@@ -139,6 +142,60 @@ class LocalStackEndToEndTests {
 			.change("PATCH", "/api/assistant/" + id, "application/json",
 					"{\"greeting\":\"mine\"}".getBytes(StandardCharsets.UTF_8))
 			.statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * The scheduling acceptance: an assistant open 09:00-17:00 in Europe/Berlin with
+	 * 30-minute slots reaches booking-service through Kafka; a slot booked tomorrow
+	 * disappears, is marked booked, cannot be booked twice, and is free again once
+	 * cancelled.
+	 */
+	private static void booksWithoutEverDoubleBooking(BrowserSession ann, BrowserSession bob) throws Exception {
+		String boundary = "e2e-booking";
+		StringBuilder form = new StringBuilder();
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("business_name", "Praxis Berlin");
+		fields.put("receptionist_name", "Lena");
+		fields.put("start_time", "09:00");
+		fields.put("end_time", "17:00");
+		fields.put("booking_duration_minutes", "30");
+		fields.put("phone_number", "+4930123456");
+		fields.put("available_days", "{\"monday\":true,\"tuesday\":true,\"wednesday\":true,\"thursday\":true,"
+				+ "\"friday\":true,\"saturday\":true,\"sunday\":true}");
+		fields.put("voice_type", "female");
+		fields.put("timezone", "Europe/Berlin");
+		fields.forEach((name, value) -> form.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		form.append("--" + boundary + "--\r\n");
+		// Bob registers: Ann already used her free plan's one assistant.
+		HttpResponse<String> created = bob.change("POST", "/api/register", "multipart/form-data; boundary=" + boundary,
+				form.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long assistant = json.readTree(created.body()).path("assistant_id").asLong();
+		String tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1).toString();
+		String slotsPath = "/api/slots/" + assistant + "?date=" + tomorrow;
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> bob.get(slotsPath).statusCode() == 200);
+		assertThat(json.readTree(bob.get(slotsPath).body()).path("slots")).hasSize(16);
+		byte[] booking = ("{\"date\":\"" + tomorrow + "\",\"time\":\"10:00\",\"customer_name\":\"Jonas\","
+				+ "\"customer_phone\":\"+4917612345678\",\"details\":\"Checkup\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> booked = bob.change("POST", "/api/bookings/" + assistant, "application/json", booking);
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		long bookingId = json.readTree(booked.body()).path("id").asLong();
+		assertThat(json.readTree(bob.get(slotsPath).body()).path("slots").valueStream().map(JsonNode::asString))
+			.hasSize(15)
+			.doesNotContain("10:00 AM");
+		JsonNode listed = json.readTree(
+				bob.get("/api/bookings/" + assistant + "?start_date=" + tomorrow + "&end_date=" + tomorrow).body());
+		assertThat(listed.path("bookings").get(0).path("time").asString()).isEqualTo("10:00");
+		assertThat(listed.path("slots").path(tomorrow).get(2).path("is_booked").asBoolean()).isTrue();
+		assertThat(bob.change("POST", "/api/bookings/" + assistant, "application/json", booking).statusCode())
+			.isEqualTo(409);
+		assertThat(ann.get(slotsPath).statusCode()).isEqualTo(404);
+		assertThat(bob.change("DELETE", "/api/bookings/" + assistant + "/" + bookingId, "application/json", new byte[0])
+			.statusCode()).isEqualTo(204);
+		assertThat(json.readTree(bob.get(slotsPath).body()).path("slots")).hasSize(16);
 	}
 
 	private static int bearerDirectlyAt(StackLayout layout, String service, String token) throws Exception {
