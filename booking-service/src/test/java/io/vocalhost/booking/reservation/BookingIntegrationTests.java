@@ -283,6 +283,27 @@ class BookingIntegrationTests {
 				WHERE a.assistant_id = ? AND a.status = 'active' AND b.status = 'active'
 				AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
 				""").param(assistant).query(Long.class).single()).isZero();
+
+		// Cancel one and let 20 callers race for the freed slot: exactly one gets it.
+		long freed = this.jdbc.sql("SELECT id FROM booking WHERE assistant_id = ? AND status = 'active' ORDER BY starts_at LIMIT 1")
+			.param(assistant)
+			.query(Long.class)
+			.single();
+		assertThat(send("DELETE", "/api/bookings/" + assistant + "/" + freed, owner, null).statusCode()).isEqualTo(204);
+		List<Integer> rebooked = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+			List<Future<Integer>> attempts = new ArrayList<>();
+			for (int attempt = 0; attempt < 20; attempt++) {
+				int caller = attempt;
+				attempts.add(pool.submit(() -> book(owner, assistant, day, "09:00", "Rebook " + caller,
+						"+491762" + String.format("%07d", caller)).statusCode()));
+			}
+			for (Future<Integer> attempt : attempts) {
+				rebooked.add(attempt.get());
+			}
+		}
+		assertThat(rebooked).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(rebooked).filteredOn((status) -> status == 409).hasSize(19);
 	}
 
 	@Test
