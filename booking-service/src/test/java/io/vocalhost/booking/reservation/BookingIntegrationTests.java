@@ -285,7 +285,8 @@ class BookingIntegrationTests {
 				""").param(assistant).query(Long.class).single()).isZero();
 
 		// Cancel one and let 20 callers race for the freed slot: exactly one gets it.
-		long freed = this.jdbc.sql("SELECT id FROM booking WHERE assistant_id = ? AND status = 'active' ORDER BY starts_at LIMIT 1")
+		long freed = this.jdbc
+			.sql("SELECT id FROM booking WHERE assistant_id = ? AND status = 'active' ORDER BY starts_at LIMIT 1")
 			.param(assistant)
 			.query(Long.class)
 			.single();
@@ -296,7 +297,8 @@ class BookingIntegrationTests {
 			for (int attempt = 0; attempt < 20; attempt++) {
 				int caller = attempt;
 				attempts.add(pool.submit(() -> book(owner, assistant, day, "09:00", "Rebook " + caller,
-						"+491762" + String.format("%07d", caller)).statusCode()));
+						"+491762" + String.format("%07d", caller))
+					.statusCode()));
 			}
 			for (Future<Integer> attempt : attempts) {
 				rebooked.add(attempt.get());
