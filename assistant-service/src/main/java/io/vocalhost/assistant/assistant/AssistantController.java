@@ -84,16 +84,7 @@ class AssistantController {
 
 		Assistant created = this.assistants.register(owner, new NewAssistant(name, businessName,
 				(description != null) ? description : "", zone, duration, voice, greeting, phone, hours, true));
-		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", "Assistant created. Forward calls to " + created.twilioNumber() + ".");
-		body.put("assistant_id", created.id());
-		body.put("twilio_number", created.twilioNumber());
-		body.put("indexed_chunks", indexing.indexedChunks());
-		if (!indexing.warnings().isEmpty()) {
-			body.put("warnings", indexing.warnings());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+		return created("Assistant created. Forward calls to " + created.twilioNumber() + ".", created, documents);
 	}
 
 	@PostMapping(path = "/api/register/assistant", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -115,15 +106,7 @@ class AssistantController {
 		Assistant created = this.assistants.register(owner,
 				new NewAssistant(name, businessName, (description != null) ? description : "",
 						this.properties.defaultTimeZone().getId(), 30, "female", null, null, hours, false));
-		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", "Assistant created.");
-		body.put("assistant_id", created.id());
-		body.put("indexed_chunks", indexing.indexedChunks());
-		if (!indexing.warnings().isEmpty()) {
-			body.put("warnings", indexing.warnings());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+		return created("Assistant created.", created, documents);
 	}
 
 	@GetMapping("/api/assistant/{id}")
@@ -141,6 +124,23 @@ class AssistantController {
 	ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable long id) {
 		this.assistants.delete(CurrentUser.id(token), id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The 201 answer of a registration, after handing its documents on for indexing. */
+	private ResponseEntity<Map<String, Object>> created(String message, Assistant created,
+			List<MultipartFile> documents) {
+		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", message);
+		body.put("assistant_id", created.id());
+		if (created.twilioNumber() != null) {
+			body.put("twilio_number", created.twilioNumber());
+		}
+		body.put("indexed_chunks", indexing.indexedChunks());
+		if (!indexing.warnings().isEmpty()) {
+			body.put("warnings", indexing.warnings());
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
 
 	/** The signed-in user; a user_id the client sends must be theirs. */
