@@ -180,17 +180,8 @@ class BookingIntegrationTests {
 		LocalDate day = LocalDate.now(BERLIN).plusDays(5);
 		String request = "{\"date\":\"" + day + "\",\"time\":\"13:00\",\"customer_name\":\"Dora\","
 				+ "\"customer_phone\":\"+4917611111111\",\"details\":\"Color\"}";
-		List<HttpResponse<String>> answers = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-			List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
-			for (int attempt = 0; attempt < 20; attempt++) {
-				attempts.add(pool.submit(() -> asBridge("POST", "/internal/assistants/" + assistant + "/bookings",
-						request, "call-42-book")));
-			}
-			for (Future<HttpResponse<String>> attempt : attempts) {
-				answers.add(attempt.get());
-			}
-		}
+		List<HttpResponse<String>> answers = atOnce(20, (attempt) -> asBridge("POST",
+				"/internal/assistants/" + assistant + "/bookings", request, "call-42-book"));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
 		assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
 		assertThat(bookingsOf(assistant)).isEqualTo(1);
@@ -261,20 +252,11 @@ class BookingIntegrationTests {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(14, 0), 30);
 		LocalDate day = LocalDate.now(BERLIN).plusDays(3);
-		List<Integer> statuses = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
-			List<Future<Integer>> attempts = new ArrayList<>();
-			for (int attempt = 0; attempt < 200; attempt++) {
-				LocalTime time = LocalTime.of(9, 0).plusMinutes(30L * (attempt % 10));
-				int caller = attempt;
-				attempts.add(pool.submit(() -> book(owner, assistant, day, time.toString(), "Caller " + caller,
-						"+491761" + String.format("%07d", caller))
-					.statusCode()));
-			}
-			for (Future<Integer> attempt : attempts) {
-				statuses.add(attempt.get());
-			}
-		}
+		List<Integer> statuses = atOnce(200,
+				(attempt) -> book(owner, assistant, day,
+						LocalTime.of(9, 0).plusMinutes(30L * (attempt % 10)).toString(), "Caller " + attempt,
+						"+491761" + String.format("%07d", attempt))
+					.statusCode());
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(10);
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(190);
 		assertThat(statuses).noneMatch((status) -> status >= 500);
@@ -291,19 +273,9 @@ class BookingIntegrationTests {
 			.query(Long.class)
 			.single();
 		assertThat(send("DELETE", "/api/bookings/" + assistant + "/" + freed, owner, null).statusCode()).isEqualTo(204);
-		List<Integer> rebooked = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-			List<Future<Integer>> attempts = new ArrayList<>();
-			for (int attempt = 0; attempt < 20; attempt++) {
-				int caller = attempt;
-				attempts.add(pool.submit(() -> book(owner, assistant, day, "09:00", "Rebook " + caller,
-						"+491762" + String.format("%07d", caller))
-					.statusCode()));
-			}
-			for (Future<Integer> attempt : attempts) {
-				rebooked.add(attempt.get());
-			}
-		}
+		List<Integer> rebooked = atOnce(20, (attempt) -> book(owner, assistant, day, "09:00", "Rebook " + attempt,
+				"+491762" + String.format("%07d", attempt))
+			.statusCode());
 		assertThat(rebooked).filteredOn((status) -> status == 201).hasSize(1);
 		assertThat(rebooked).filteredOn((status) -> status == 409).hasSize(19);
 	}
@@ -393,6 +365,29 @@ class BookingIntegrationTests {
 				snapshot(assistant, owner, open, close, slotMinutes, "active")));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.schedules.find(assistant).isPresent());
 		return assistant;
+	}
+
+	/** Runs {@code count} attempts at once and returns their results in order. */
+	private static <T> List<T> atOnce(int count, Attempt<T> attempt) throws Exception {
+		List<T> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 32))) {
+			List<Future<T>> running = new ArrayList<>();
+			for (int index = 0; index < count; index++) {
+				int number = index;
+				running.add(pool.submit(() -> attempt.run(number)));
+			}
+			for (Future<T> result : running) {
+				results.add(result.get());
+			}
+		}
+		return results;
+	}
+
+	@FunctionalInterface
+	private interface Attempt<T> {
+
+		T run(int attempt) throws Exception;
+
 	}
 
 	private static AssistantSnapshot snapshot(long assistant, long owner, LocalTime open, LocalTime close,
