@@ -1,7 +1,6 @@
 package io.vocalhost.booking.reservation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -57,16 +56,17 @@ class BookingController {
 
 	private final Bookings bookings;
 
-	private final Holds holds;
+	private final FreeSlots freeSlots;
 
 	private final BookingProperties properties;
 
 	private final Clock clock;
 
-	BookingController(Schedules schedules, Bookings bookings, Holds holds, BookingProperties properties, Clock clock) {
+	BookingController(Schedules schedules, Bookings bookings, FreeSlots freeSlots, BookingProperties properties,
+			Clock clock) {
 		this.schedules = schedules;
 		this.bookings = bookings;
-		this.holds = holds;
+		this.freeSlots = freeSlots;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -76,9 +76,7 @@ class BookingController {
 			@RequestParam(required = false) String date) {
 		AssistantSchedule schedule = this.schedules.ofOwner(assistantId, CurrentUser.id(token));
 		LocalDate day = (date != null) ? date("date", date) : LocalDate.now(this.clock.withZone(schedule.zone()));
-		List<Slot> all = schedule.slotsOn(day);
-		Instant now = this.clock.instant().plus(this.properties.minimumNotice());
-		List<Slot> free = free(schedule, all).stream().filter((slot) -> slot.start().isAfter(now)).toList();
+		List<Slot> free = this.freeSlots.of(schedule, schedule.slotsOn(day));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("date", day.toString());
 		body.put("day", day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US));
@@ -124,7 +122,7 @@ class BookingController {
 			slots.put(day.toString(), schedule.slotsOn(day).stream().map((slot) -> {
 				Map<String, Object> entry = new LinkedHashMap<>();
 				entry.put("time", HH_MM.format(slot.localStart()));
-				entry.put("is_booked", booked.stream().anyMatch((booking) -> overlaps(booking, slot)));
+				entry.put("is_booked", booked.stream().anyMatch((booking) -> FreeSlots.overlaps(booking, slot)));
 				return entry;
 			}).toList());
 		}
@@ -199,25 +197,6 @@ class BookingController {
 					local + " does not exist in " + schedule.zone() + " (the clocks skip it)");
 		}
 		return local.atZone(schedule.zone());
-	}
-
-	private List<Slot> free(AssistantSchedule schedule, List<Slot> slots) {
-		if (slots.isEmpty()) {
-			return slots;
-		}
-		Instant from = slots.get(0).start();
-		Instant to = slots.get(slots.size() - 1).end();
-		List<Booking> booked = this.bookings.activeBetween(schedule.assistantId(), from, to);
-		List<Instant[]> held = this.holds.liveBetween(schedule.assistantId(), from, to);
-		return slots.stream()
-			.filter((slot) -> booked.stream().noneMatch((booking) -> overlaps(booking, slot)))
-			.filter((slot) -> held.stream()
-				.noneMatch((hold) -> hold[0].isBefore(slot.end()) && hold[1].isAfter(slot.start())))
-			.toList();
-	}
-
-	private static boolean overlaps(Booking booking, Slot slot) {
-		return booking.startsAt().isBefore(slot.end()) && booking.endsAt().isAfter(slot.start());
 	}
 
 	private static String businessHours(List<OpeningHours> ranges) {

@@ -1,5 +1,6 @@
 package io.vocalhost.booking.reservation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,13 +53,20 @@ class CallerBookingController {
 
 	private final Holds holds;
 
+	private final FreeSlots freeSlots;
+
 	private final IdempotentBookings idempotent;
 
-	CallerBookingController(Schedules schedules, Bookings bookings, Holds holds, IdempotentBookings idempotent) {
+	private final Clock clock;
+
+	CallerBookingController(Schedules schedules, Bookings bookings, Holds holds, FreeSlots freeSlots,
+			IdempotentBookings idempotent, Clock clock) {
 		this.schedules = schedules;
 		this.bookings = bookings;
 		this.holds = holds;
+		this.freeSlots = freeSlots;
 		this.idempotent = idempotent;
+		this.clock = clock;
 	}
 
 	@GetMapping("/internal/assistants/{assistantId}/free-slots")
@@ -72,18 +80,15 @@ class CallerBookingController {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
 					"to: must be on or after from, at most " + MAX_RANGE_DAYS + " days later");
 		}
-		List<Map<String, String>> free = new ArrayList<>();
-		Instant now = Instant.now();
+		List<Slot> slots = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-			for (Slot slot : schedule.slotsOn(day)) {
-				boolean taken = !this.bookings.activeBetween(assistantId, slot.start(), slot.end()).isEmpty()
-						|| this.holds.heldByAnother(assistantId, slot.start(), slot.end(), null);
-				if (!taken && slot.start().isAfter(now)) {
-					free.add(Map.of("date", day.toString(), "time", HH_MM.format(slot.localStart()), "start",
-							slot.start().toString()));
-				}
-			}
+			slots.addAll(schedule.slotsOn(day));
 		}
+		List<Map<String, String>> free = this.freeSlots.of(schedule, slots)
+			.stream()
+			.map((slot) -> Map.of("date", slot.start().atZone(schedule.zone()).toLocalDate().toString(), "time",
+					HH_MM.format(slot.localStart()), "start", slot.start().toString()))
+			.toList();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("time_zone", schedule.zone().getId());
 		body.put("slot_duration", schedule.slotMinutes());
@@ -147,7 +152,7 @@ class CallerBookingController {
 	}
 
 	private Booking nextOf(AssistantSchedule schedule, String phone) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.bookings.activeBetween(schedule.assistantId(), now, now.plus(Duration.ofDays(366)))
 			.stream()
 			.filter((booking) -> booking.customerPhone().equals(phone) && booking.startsAt().isAfter(now))

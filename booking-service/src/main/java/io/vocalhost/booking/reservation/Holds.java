@@ -66,7 +66,7 @@ public class Holds {
 	}
 
 	/** Whether another holder has a live hold on part of [start, end). */
-	public boolean heldByAnother(long assistantId, Instant start, Instant end, UUID holdId) {
+	boolean heldByAnother(long assistantId, Instant start, Instant end, UUID holdId) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM slot_hold WHERE assistant_id = ? AND expires_at > ?
 				AND starts_at < ? AND ends_at > ? AND id <> ?
