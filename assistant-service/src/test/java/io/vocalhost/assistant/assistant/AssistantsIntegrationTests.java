@@ -23,11 +23,10 @@ import io.vocalhost.common.events.billing.SubscriptionChanged;
 import io.vocalhost.infra.test.RealInfrastructure;
 import io.vocalhost.infra.test.SharedInfrastructure;
 import io.vocalhost.infra.test.TestTokens;
+import io.vocalhost.infra.test.TopicWatcher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -232,7 +231,7 @@ class AssistantsIntegrationTests {
 	@Test
 	void publishesTheFullSnapshotAndReleasesTheNumberOnDelete() throws Exception {
 		long owner = users.incrementAndGet();
-		try (KafkaConsumer<String, String> consumer = consumer()) {
+		try (TopicWatcher events = TopicWatcher.on(Topics.ASSISTANT_EVENTS)) {
 			JsonNode created = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body());
 			long id = created.path("assistant_id").asLong();
 			String number = created.path("twilio_number").asString();
@@ -243,13 +242,8 @@ class AssistantsIntegrationTests {
 				.query(Long.class)
 				.optional()).isEmpty();
 
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				consumer.poll(Duration.ofMillis(200))
-					.forEach((record) -> addIfKeyed(records, record, String.valueOf(id)));
-				return records.size() >= 2;
-			});
-			assertThat(records).extracting((record) -> new String(record.headers().lastHeader("__TypeId__").value()))
+			List<ConsumerRecord<String, String>> records = events.awaitKeyed(String.valueOf(id), 2);
+			assertThat(records).extracting(TopicWatcher::type)
 				.containsExactly("assistant-created", "assistant-deleted");
 			JsonNode snapshot = json.readTree(records.get(0).value()).path("assistant");
 			assertThat(snapshot.path("ownerId").asLong()).isEqualTo(owner);
@@ -277,13 +271,6 @@ class AssistantsIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> "active".equals(statusOf(owner, id)));
 		// The basic plan allows a second assistant.
 		assertThat(register(owner, Multipart.of(Multipart.originalRegistration())).statusCode()).isEqualTo(201);
-	}
-
-	private static void addIfKeyed(List<ConsumerRecord<String, String>> records, ConsumerRecord<String, String> record,
-			String key) {
-		if (key.equals(record.key())) {
-			records.add(record);
-		}
 	}
 
 	private String statusOf(long owner, long id) throws Exception {
@@ -325,19 +312,6 @@ class AssistantsIntegrationTests {
 				new JacksonJsonSerializer<>())) {
 			producer.send(new ProducerRecord<>(Topics.BILLING_EVENTS, "key", event)).get();
 		}
-	}
-
-	private static KafkaConsumer<String, String> consumer() {
-		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", SharedInfrastructure.kafka().bootstrapServers(), "group.id",
-						"test-" + UUID.randomUUID(), "auto.offset.reset", "latest"),
-				new StringDeserializer(), new StringDeserializer());
-		consumer.subscribe(List.of(Topics.ASSISTANT_EVENTS));
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			consumer.poll(Duration.ofMillis(100));
-			return !consumer.assignment().isEmpty();
-		});
-		return consumer;
 	}
 
 }

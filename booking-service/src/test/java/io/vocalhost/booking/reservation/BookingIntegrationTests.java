@@ -35,6 +35,8 @@ import io.vocalhost.common.events.assistant.AssistantUpdated;
 import io.vocalhost.infra.test.RealInfrastructure;
 import io.vocalhost.infra.test.SharedInfrastructure;
 import io.vocalhost.infra.test.TestTokens;
+import io.vocalhost.infra.test.TopicWatcher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -171,6 +173,38 @@ class BookingIntegrationTests {
 		assertThat(bob.path("name").asString()).isEqualTo("Bob");
 		assertThat(bob.has("last_contact")).isTrue();
 		assertThat(get("/api/customers?assistant_id=" + assistant, ids.incrementAndGet()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void publishesCreatedRescheduledAndCancelledKeyedByTheBooking() throws Exception {
+		long owner = ids.incrementAndGet();
+		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
+		LocalDate day = LocalDate.now(BERLIN).plusDays(6);
+		try (TopicWatcher events = TopicWatcher.on(Topics.BOOKING_EVENTS)) {
+			long id = json.readTree(book(owner, assistant, day, "09:00", "Dana", "+4917611112222").body())
+				.path("id")
+				.asLong();
+			assertThat(send("PATCH", "/api/bookings/" + assistant + "/" + id, owner,
+					"{\"date\":\"" + day + "\",\"time\":\"13:00\"}")
+				.statusCode()).isEqualTo(200);
+			assertThat(send("DELETE", "/api/bookings/" + assistant + "/" + id, owner, null).statusCode())
+				.isEqualTo(204);
+
+			List<ConsumerRecord<String, String>> records = events.awaitKeyed(String.valueOf(id), 3);
+			assertThat(records).extracting(TopicWatcher::type)
+				.containsExactly("booking-created", "booking-rescheduled", "booking-cancelled");
+			JsonNode created = json.readTree(records.get(0).value());
+			assertThat(created.path("assistantId").asLong()).isEqualTo(assistant);
+			assertThat(created.path("customerPhone").asString()).isEqualTo("+4917611112222");
+			assertThat(Instant.parse(created.path("start").asString()))
+				.isEqualTo(day.atTime(9, 0).atZone(BERLIN).toInstant());
+			JsonNode moved = json.readTree(records.get(1).value());
+			assertThat(Instant.parse(moved.path("previousStart").asString()))
+				.isEqualTo(day.atTime(9, 0).atZone(BERLIN).toInstant());
+			assertThat(Instant.parse(moved.path("start").asString()))
+				.isEqualTo(day.atTime(13, 0).atZone(BERLIN).toInstant());
+			assertThat(json.readTree(records.get(2).value()).path("bookingId").asLong()).isEqualTo(id);
+		}
 	}
 
 	@Test
