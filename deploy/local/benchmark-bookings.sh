@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 JAVA_HOME=$(find_jdk) || { echo "needs a JDK >= 21" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 duration=${BENCH_DURATION:-20s}
-connections=${BENCH_CONNECTIONS:-32}
+connections=${BENCH_CONNECTIONS:-16}
+warmup=${BENCH_WARMUP:-90s}
 data=$(mktemp -d)
 jar="$data/cookies"
 trap 'kill -TERM "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$data"' EXIT
@@ -50,15 +51,46 @@ request = function()
 end
 LUA
 
-run() {
-  echo "== $1"
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "${@:2}" |
-    grep -E 'Requests/sec|  50%|  99%|Non-2xx|Socket errors'
+# CPU time (user + system, in clock ticks) of the given processes.
+ticks() {
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0))); done
+  echo "$total"
 }
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $connections connections, $duration each"
-run "slots via gateway" "$gateway/api/slots/$assistant?date=$day"
-run "slots direct" "http://localhost:8083/api/slots/$assistant?date=$day"
-run "bookings via gateway" "$gateway/api/bookings/$assistant"
-run "bookings direct" "http://localhost:8083/api/bookings/$assistant"
-run "booking race (16 slots, every other request a 409) via gateway" -s "$data/book.lua" "$gateway"
+postgres_pids() {
+  local main
+  main=$(pgrep -f "postgres -D $data")
+  echo "$main" $(pgrep -P "$main")
+}
+
+# One wrk line: requests/s, p50, p99, and the CPU each process spent per request.
+run() {
+  local label=$1 count=$2
+  shift 2
+  local gateway0 booking0 postgres0 gateway1 booking1 postgres1 out requests
+  gateway0=$(ticks $(pgrep -f gateway-service.jar)) booking0=$(ticks $(pgrep -f booking-service.jar))
+  postgres0=$(ticks $(postgres_pids))
+  out=$(wrk -t2 -c"$count" -d"$duration" --latency -H "Authorization: Bearer $token" "$@")
+  gateway1=$(ticks $(pgrep -f gateway-service.jar)) booking1=$(ticks $(pgrep -f booking-service.jar))
+  postgres1=$(ticks $(postgres_pids))
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "== $label ($count connections)"
+  echo "$out" | grep -E 'Requests/sec|  50%|  99%|Non-2xx|Socket errors'
+  echo "   CPU per request (ms): gateway $(cpu_ms $gateway0 $gateway1 "$requests")," \
+    "booking $(cpu_ms $booking0 $booking1 "$requests"), PostgreSQL $(cpu_ms $postgres0 $postgres1 "$requests")"
+}
+cpu_ms() { awk -v t="$(($2 - $1))" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t * 1000 / hz / n}'; }
+
+slots="/api/slots/$assistant?date=$day"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $duration per line after $warmup of warm-up"
+# Seven JVMs share two cores: the JIT needs a while before the figures mean anything.
+wrk -t2 -c"$connections" -d"$warmup" -H "Authorization: Bearer $token" "$gateway$slots" > /dev/null
+wrk -t2 -c"$connections" -d20s -H "Authorization: Bearer $token" "$gateway/api/bookings/$assistant" > /dev/null
+run "slots via gateway" "$connections" "$gateway$slots"
+run "slots direct" "$connections" "http://localhost:8083$slots"
+run "slots via gateway" 1 "$gateway$slots"
+run "slots direct" 1 "http://localhost:8083$slots"
+run "bookings via gateway" "$connections" "$gateway/api/bookings/$assistant"
+run "bookings direct" "$connections" "http://localhost:8083/api/bookings/$assistant"
+run "booking race (16 slots, every other request a 409) via gateway" "$connections" -s "$data/book.lua" "$gateway"
 echo "bookings created in the race (16 slots): $(curl -s -H "Authorization: Bearer $token" "$gateway/api/bookings/$assistant?start_date=$day&end_date=$day" | grep -o '"customer_name"' | wc -l)"

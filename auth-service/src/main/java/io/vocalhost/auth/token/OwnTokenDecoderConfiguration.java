@@ -32,6 +32,7 @@ class OwnTokenDecoderConfiguration {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
+		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
 		return decoder;
 	}
 

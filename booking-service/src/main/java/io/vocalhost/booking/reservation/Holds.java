@@ -4,10 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import io.vocalhost.booking.availability.AssistantSchedule;
@@ -75,20 +73,6 @@ public class Holds {
 					start.atOffset(ZoneOffset.UTC), (holdId != null) ? holdId : new UUID(0, 0))
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	/** Live holds of the assistant that overlap [from, to), as [start, end) pairs. */
-	public List<Instant[]> liveBetween(long assistantId, Instant from, Instant to) {
-		return this.jdbc.sql("""
-				SELECT starts_at, ends_at FROM slot_hold WHERE assistant_id = ? AND expires_at > ?
-				AND starts_at < ? AND ends_at > ?
-				""")
-			.params(assistantId, this.clock.instant().atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
-					from.atOffset(ZoneOffset.UTC))
-			.query((row,
-					number) -> new Instant[] { row.getObject("starts_at", OffsetDateTime.class).toInstant(),
-							row.getObject("ends_at", OffsetDateTime.class).toInstant() })
-			.list();
 	}
 
 	void release(UUID holdId) {

@@ -51,6 +51,7 @@ public class ServletSecurityAutoConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
+		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
 		return decoder;
 	}
 

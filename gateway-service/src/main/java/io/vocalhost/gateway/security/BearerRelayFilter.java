@@ -27,9 +27,9 @@ class BearerRelayFilter implements GlobalFilter, Ordered {
 			.map((token) -> exchange.mutate()
 				.request((request) -> request.headers((headers) -> headers.setBearerAuth(token)))
 				.build())
-			.defaultIfEmpty(exchange.mutate()
+			.switchIfEmpty(Mono.fromSupplier(() -> exchange.mutate()
 				.request((request) -> request.headers((headers) -> headers.remove(HttpHeaders.AUTHORIZATION)))
-				.build())
+				.build()))
 			.flatMap(chain::filter);
 	}
 

@@ -57,6 +57,7 @@ class EdgeSecurityConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
+		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
 		return decoder;
 	}
 
