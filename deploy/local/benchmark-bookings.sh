@@ -70,7 +70,7 @@ run() {
   local gateway0 booking0 postgres0 gateway1 booking1 postgres1 out requests
   gateway0=$(ticks $(pgrep -f gateway-service.jar)) booking0=$(ticks $(pgrep -f booking-service.jar))
   postgres0=$(ticks $(postgres_pids))
-  out=$(wrk -t2 -c"$count" -d"$duration" --latency -H "Authorization: Bearer $token" "$@")
+  out=$(wrk -t"$((count < 2 ? count : 2))" -c"$count" -d"$duration" --latency -H "Authorization: Bearer $token" "$@")
   gateway1=$(ticks $(pgrep -f gateway-service.jar)) booking1=$(ticks $(pgrep -f booking-service.jar))
   postgres1=$(ticks $(postgres_pids))
   requests=$(echo "$out" | awk '/requests in/ {print $1}')

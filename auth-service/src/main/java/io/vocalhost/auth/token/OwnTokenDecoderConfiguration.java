@@ -1,13 +1,15 @@
 package io.vocalhost.auth.token;
 
+import java.time.Clock;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.vocalhost.common.security.AccessTokenValidators;
 import io.vocalhost.common.security.RevokedSessions;
 import io.vocalhost.common.security.SecurityProperties;
+import io.vocalhost.common.security.VerifiedAccessTokens;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,14 +28,13 @@ class OwnTokenDecoderConfiguration {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicKeys())));
-		// Expiry and the other claims are checked by the shared validators below, as
+		// Expiry and the other claims are checked on every request by the shared rules,
+		// as
 		// everywhere else.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
-		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
-		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
-		return decoder;
+		return new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC())
+			.decoder(new NimbusJwtDecoder(processor));
 	}
 
 }

@@ -47,12 +47,10 @@ public class ServletSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
-		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
-		return decoder;
+		return new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC())
+			.decoder(NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.build());
 	}
 
 	@Bean

@@ -10,8 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Where the access token of a request is: a token just refreshed, else the
@@ -22,16 +20,15 @@ class AccessTokenConverter implements ServerAuthenticationConverter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final List<PathPattern> publicPaths;
+	private final PathList publicPaths;
 
 	AccessTokenConverter(List<String> publicPaths) {
-		this.publicPaths = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.publicPaths = PathList.of(publicPaths);
 	}
 
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
-		if (this.publicPaths.stream()
-			.anyMatch((pattern) -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()))) {
+		if (this.publicPaths.contains(exchange)) {
 			return Mono.empty();
 		}
 		String refreshed = exchange.getAttribute(SessionRefreshFilter.REFRESHED_ACCESS_TOKEN);

@@ -10,13 +10,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A state change authenticated by a session cookie must echo the {@code XSRF-TOKEN}
@@ -29,10 +26,10 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
-	private final List<PathPattern> exempt;
+	private final PathList exempt;
 
 	DoubleSubmitCsrfFilter(List<String> exemptPaths) {
-		this.exempt = exemptPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.exempt = PathList.of(exemptPaths);
 	}
 
 	@Override
@@ -57,8 +54,7 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 	}
 
 	private boolean isExempt(ServerHttpRequest request) {
-		PathContainer path = request.getPath().pathWithinApplication();
-		return this.exempt.stream().anyMatch((pattern) -> pattern.matches(path));
+		return this.exempt.contains(request.getPath().pathWithinApplication());
 	}
 
 }

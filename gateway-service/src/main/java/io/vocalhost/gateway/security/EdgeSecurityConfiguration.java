@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.netty.channel.ChannelOption;
-import io.vocalhost.common.security.AccessTokenValidators;
 import io.vocalhost.common.security.RevokedSessions;
 import io.vocalhost.common.security.SecurityProperties;
 import io.vocalhost.common.security.SessionRevocationListener;
+import io.vocalhost.common.security.VerifiedAccessTokens;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -53,12 +53,17 @@ class EdgeSecurityConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+		NimbusReactiveJwtDecoder signatureCheck = NimbusReactiveJwtDecoder
+			.withJwkSetUri(properties.jwksUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(AccessTokenValidators.of(properties, revokedSessions));
-		decoder.setClaimSetConverter(AccessTokenValidators.claimSetConverter());
-		return decoder;
+		signatureCheck.setClaimSetConverter(VerifiedAccessTokens.CLAIMS);
+		signatureCheck.setJwtValidator(VerifiedAccessTokens.SIGNATURE_ONLY);
+		VerifiedAccessTokens verified = new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC());
+		return (token) -> Mono.justOrEmpty(verified.known(token))
+			.switchIfEmpty(Mono
+				.defer(() -> signatureCheck.decode(token).doOnNext((checked) -> verified.remember(token, checked))))
+			.map(verified::validated);
 	}
 
 	@Bean
@@ -78,7 +83,7 @@ class EdgeSecurityConfiguration {
 			.addFilterAfter(new RateLimitFilter(limits), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
 				.permitAll()
-				.pathMatchers(publicPaths.toArray(String[]::new))
+				.matchers(PathList.of(publicPaths))
 				.permitAll()
 				.anyExchange()
 				.authenticated())

@@ -24,13 +24,13 @@ class RateLimitFilter implements WebFilter {
 
 	private final RateLimitProperties limits;
 
-	private final List<PathPattern> uploads;
+	private final PathList uploads;
 
 	private final TokenBuckets buckets = new TokenBuckets();
 
 	RateLimitFilter(RateLimitProperties limits) {
 		this.limits = limits;
-		this.uploads = limits.uploadPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.uploads = PathList.of(limits.uploadPaths());
 	}
 
 	@Override
@@ -56,7 +56,7 @@ class RateLimitFilter implements WebFilter {
 		}
 		boolean upload = "POST".equals(exchange.getRequest().getMethod().name())
 				|| "PUT".equals(exchange.getRequest().getMethod().name());
-		if (upload && this.uploads.stream().anyMatch((pattern) -> pattern.matches(path))) {
+		if (upload && this.uploads.contains(path)) {
 			waits.add(take("upload:" + ((user != null) ? user : ip), this.limits.uploadsPerUser(), now));
 		}
 		return waits.stream().mapToLong(Long::longValue).max().orElse(0);
