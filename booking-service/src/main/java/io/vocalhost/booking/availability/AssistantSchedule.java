@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,11 @@ public record AssistantSchedule(long assistantId, long ownerId, ZoneId zone, int
 
 	/**
 	 * The slots of a date: every slot start from each opening range that fits before it
-	 * closes. A local time skipped by a DST change does not exist and gives no slot; a
-	 * local time that happens twice (clocks going back) gives one slot, at its first
-	 * occurrence.
+	 * closes. A local time skipped by a DST change does not exist and gives no slot, nor
+	 * does a slot that would run into the skipped hour (a 45-minute slot at 01:30 when
+	 * the clocks jump from 02:00 to 03:00 would last until 03:15 and overlap the 03:00
+	 * slot); a local time that happens twice (clocks going back) gives one slot, at its
+	 * first occurrence. Every slot lasts its length in real time, and no two overlap.
 	 */
 	public List<Slot> slotsOn(LocalDate date) {
 		List<Slot> slots = new ArrayList<>();
@@ -48,8 +51,12 @@ public record AssistantSchedule(long assistantId, long ownerId, ZoneId zone, int
 				LocalDateTime local = date.atTime(start);
 				List<ZoneOffset> offsets = this.zone.getRules().getValidOffsets(local);
 				if (!offsets.isEmpty()) {
-					ZonedDateTime begins = ZonedDateTime.ofLocal(local, this.zone, offsets.get(0));
-					slots.add(new Slot(start, begins.toInstant(), begins.toInstant().plus(slotLength())));
+					Instant begins = ZonedDateTime.ofLocal(local, this.zone, offsets.get(0)).toInstant();
+					Instant ends = begins.plus(slotLength());
+					ZoneOffsetTransition next = this.zone.getRules().nextTransition(begins);
+					if (next == null || !next.isGap() || !next.getInstant().isBefore(ends)) {
+						slots.add(new Slot(start, begins, ends));
+					}
 				}
 			}
 		}
