@@ -28,9 +28,7 @@ class OwnTokenDecoderConfiguration {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicKeys())));
-		// Expiry and the other claims are checked on every request by the shared rules,
-		// as
-		// everywhere else.
+		// Expiry and the other claims are checked on every request by the shared rules.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		return new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC())

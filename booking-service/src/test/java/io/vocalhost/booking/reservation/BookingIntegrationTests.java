@@ -140,9 +140,7 @@ class BookingIntegrationTests {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
 		LocalDate day = LocalDate.now(BERLIN).plusDays(4);
-		long first = json.readTree(book(owner, assistant, day, "09:00", "Bob", "+4917612345678").body())
-			.path("id")
-			.asLong();
+		long first = bookedId(owner, assistant, day, "09:00", "Bob", "+4917612345678");
 		book(owner, assistant, day, "10:00", "Bob", "+4917612345678");
 		book(owner, assistant, day, "11:00", "Carla", "+4917699999999");
 
@@ -181,9 +179,7 @@ class BookingIntegrationTests {
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
 		LocalDate day = LocalDate.now(BERLIN).plusDays(6);
 		try (TopicWatcher events = TopicWatcher.on(Topics.BOOKING_EVENTS)) {
-			long id = json.readTree(book(owner, assistant, day, "09:00", "Dana", "+4917611112222").body())
-				.path("id")
-				.asLong();
+			long id = bookedId(owner, assistant, day, "09:00", "Dana", "+4917611112222");
 			assertThat(send("PATCH", "/api/bookings/" + assistant + "/" + id, owner,
 					"{\"date\":\"" + day + "\",\"time\":\"13:00\"}")
 				.statusCode()).isEqualTo(200);
@@ -373,9 +369,7 @@ class BookingIntegrationTests {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(17, 0), 30);
 		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
-		long bookingId = json.readTree(book(owner, assistant, day, "11:00", "Bob", "+4917612345678").body())
-			.path("id")
-			.asLong();
+		long bookingId = bookedId(owner, assistant, day, "11:00", "Bob", "+4917612345678");
 
 		publish(new AssistantUpdated(UUID.randomUUID(), Instant.now(),
 				snapshot(assistant, owner, LocalTime.of(10, 0), LocalTime.of(12, 0), 60, "suspended")));
@@ -452,6 +446,14 @@ class BookingIntegrationTests {
 	private static void assertError(HttpResponse<String> response, int status, String mention) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(json.readTree(response.body()).path("details").asString()).contains(mention);
+	}
+
+	/** Books and answers the new booking's id. */
+	private long bookedId(long owner, long assistant, LocalDate day, String time, String name, String phone)
+			throws Exception {
+		HttpResponse<String> response = book(owner, assistant, day, time, name, phone);
+		assertThat(response.statusCode()).isEqualTo(201);
+		return json.readTree(response.body()).path("id").asLong();
 	}
 
 	private HttpResponse<String> book(long owner, long assistant, LocalDate day, String time, String name, String phone)
