@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.vocalhost.auth.token.AccessTokens;
-import io.vocalhost.infra.test.ServiceConventionsTests;
+import io.vocalhost.testsupport.ServiceConventionsTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

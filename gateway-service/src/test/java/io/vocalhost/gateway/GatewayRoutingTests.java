@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.vocalhost.infra.test.SharedInfrastructure;
-import io.vocalhost.infra.test.TestTokens;
+import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

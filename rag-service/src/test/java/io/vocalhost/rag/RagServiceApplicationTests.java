@@ -2,7 +2,7 @@ package io.vocalhost.rag;
 
 import java.util.List;
 
-import io.vocalhost.infra.test.ServiceConventionsTests;
+import io.vocalhost.testsupport.ServiceConventionsTests;
 
 class RagServiceApplicationTests extends ServiceConventionsTests {
 

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.vocalhost.infra.test.RealInfrastructure;
-import io.vocalhost.infra.test.TestTokens;
+import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import io.vocalhost.auth.MutableClock;
 import io.vocalhost.common.events.Topics;
-import io.vocalhost.infra.test.RealInfrastructure;
-import io.vocalhost.infra.test.SharedInfrastructure;
+import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.testsupport.SharedInfrastructure;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

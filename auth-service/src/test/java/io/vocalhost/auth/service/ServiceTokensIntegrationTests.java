@@ -10,7 +10,7 @@ import java.util.Base64;
 
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.security.ServiceTokens;
-import io.vocalhost.infra.test.RealInfrastructure;
+import io.vocalhost.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.vocalhost.common.testapp.TestApplication;
-import io.vocalhost.infra.test.RealInfrastructure;
+import io.vocalhost.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

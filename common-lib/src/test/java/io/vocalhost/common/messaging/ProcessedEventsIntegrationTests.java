@@ -3,7 +3,7 @@ package io.vocalhost.common.messaging;
 import java.util.UUID;
 
 import io.vocalhost.common.testapp.TestApplication;
-import io.vocalhost.infra.test.RealInfrastructure;
+import io.vocalhost.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

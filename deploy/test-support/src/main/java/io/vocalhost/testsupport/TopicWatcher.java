@@ -1,4 +1,4 @@
-package io.vocalhost.infra.test;
+package io.vocalhost.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
