@@ -2,12 +2,11 @@ package io.vocalhost.auth.login;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
+import io.vocalhost.common.text.Sha256;
 import io.vocalhost.auth.login.LoginAttempts.LoginAttempt;
 import io.vocalhost.auth.login.OidcClient.Identity;
 import io.vocalhost.auth.session.SessionCookies;
@@ -143,13 +142,9 @@ class LoginController {
 	}
 
 	private static String challenge(String verifier) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(Sha256.digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 }

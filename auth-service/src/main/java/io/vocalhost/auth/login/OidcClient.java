@@ -1,15 +1,14 @@
 package io.vocalhost.auth.login;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.common.http.HttpClients;
 import io.vocalhost.auth.system.AuthProperties;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -43,10 +42,7 @@ class OidcClient {
 
 	OidcClient(AuthProperties properties) {
 		this.oidc = properties.oidc();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
-		requests.setReadTimeout(Duration.ofSeconds(5));
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.http = HttpClients.restClient(Duration.ofSeconds(3), Duration.ofSeconds(5));
 	}
 
 	URI authorizationUri(String state, String nonce, String codeChallenge, URI redirectUri) {

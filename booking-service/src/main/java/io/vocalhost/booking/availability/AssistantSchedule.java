@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.common.text.WireFormats;
 
 /**
  * An assistant's bookable week as replicated from assistant-events, and the slots it
@@ -74,6 +75,18 @@ public record AssistantSchedule(long assistantId, long ownerId, ZoneId zone, int
 			.anyMatch((range) -> range.day() == localStart.getDayOfWeek()
 					&& !localStart.toLocalTime().isBefore(range.start())
 					&& !localEnd.toLocalTime().isAfter(range.end()));
+	}
+
+	/**
+	 * The business's wall-clock time on a day, as a moment in its zone.
+	 * @throws TimeNotBookableException for a time the clocks skip there
+	 */
+	public ZonedDateTime at(LocalDate day, LocalTime time) {
+		LocalDateTime local = day.atTime(time);
+		if (!WireFormats.exists(local, this.zone)) {
+			throw new TimeNotBookableException(local + " does not exist in " + this.zone + " (the clocks skip it)");
+		}
+		return local.atZone(this.zone);
 	}
 
 	public record Slot(LocalTime localStart, Instant start, Instant end) {

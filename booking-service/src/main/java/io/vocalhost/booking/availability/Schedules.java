@@ -6,13 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +51,7 @@ public class Schedules {
 	 */
 	public AssistantSchedule ofOwner(long assistantId, long ownerId) {
 		return find(assistantId).filter((schedule) -> schedule.ownerId() == ownerId)
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Assistant not found",
-					"No assistant " + assistantId + " among yours"));
+			.orElseThrow(() -> new AssistantNotFoundException("No assistant " + assistantId + " among yours"));
 	}
 
 	public Optional<AssistantSchedule> find(long assistantId) {

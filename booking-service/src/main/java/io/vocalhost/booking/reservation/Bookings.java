@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.vocalhost.common.jdbc.PostgresErrors;
 import io.vocalhost.booking.availability.AssistantSchedule;
 import io.vocalhost.booking.availability.BookingProperties;
-import io.vocalhost.common.error.ApiException;
+import io.vocalhost.booking.availability.TimeNotBookableException;
 import io.vocalhost.common.events.booking.BookingCancelled;
 import io.vocalhost.common.events.booking.BookingCreated;
 import io.vocalhost.common.events.booking.BookingRescheduled;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Bookings {
-
-	/** PostgreSQL's exclusion_violation. */
-	private static final String EXCLUSION_VIOLATION = "23P01";
 
 	private static final String COLUMNS = """
 			b.id, b.assistant_id, b.customer_name, coalesce(c.phone, '') AS customer_phone, b.details,
@@ -62,7 +59,8 @@ public class Bookings {
 
 	/**
 	 * Books [start, start + slot length) for a customer.
-	 * @throws ApiException 422 when the time cannot be booked, 409 when it is taken
+	 * @throws TimeNotBookableException when the time cannot be booked
+	 * @throws SlotTakenException when it is taken
 	 */
 	@Transactional
 	public Booking book(AssistantSchedule schedule, ZonedDateTime start, String customerName, String customerPhone,
@@ -81,8 +79,7 @@ public class Bookings {
 		ZonedDateTime end = start.plus(schedule.slotLength());
 		checkBookable(schedule, start, end, now);
 		if (this.holds.heldByAnother(schedule.assistantId(), start.toInstant(), end.toInstant(), holdId)) {
-			throw new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
-					"Another call is holding that time");
+			throw new SlotTakenException("Another call is holding that time");
 		}
 		if (holdId != null) {
 			this.holds.release(holdId);
@@ -109,12 +106,7 @@ public class Bookings {
 				.single();
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (ex.getMostSpecificCause() instanceof SQLException sql
-					&& EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-				throw new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
-						"Another booking already takes " + start.toLocalDateTime() + " " + schedule.zone());
-			}
-			throw ex;
+			throw slotTakenOr(ex, start, schedule);
 		}
 		this.events.publishEvent(new BookingCreated(UUID.randomUUID(), now, id, schedule.assistantId(), customerName,
 				customerPhone, start.toInstant(), end.toInstant(), schedule.zone().getId(), details, source));
@@ -149,7 +141,7 @@ public class Bookings {
 
 	private Booking active(AssistantSchedule schedule, long bookingId) {
 		return find(schedule.assistantId(), bookingId).filter((candidate) -> candidate.status().equals("active"))
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Booking not found",
+			.orElseThrow(() -> new BookingNotFoundException(
 					"No active booking " + bookingId + " of assistant " + schedule.assistantId()));
 	}
 
@@ -170,8 +162,8 @@ public class Bookings {
 
 	private static RuntimeException slotTakenOr(DataIntegrityViolationException ex, ZonedDateTime start,
 			AssistantSchedule schedule) {
-		if (ex.getMostSpecificCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-			return new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
+		if (PostgresErrors.isExclusionViolation(ex)) {
+			return new SlotTakenException(
 					"Another booking already takes " + start.toLocalDateTime() + " " + schedule.zone());
 		}
 		return ex;
@@ -235,8 +227,8 @@ public class Bookings {
 				row.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
-	private static ApiException unbookable(String details) {
-		return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Time not bookable", details);
+	private static TimeNotBookableException unbookable(String details) {
+		return new TimeNotBookableException(details);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

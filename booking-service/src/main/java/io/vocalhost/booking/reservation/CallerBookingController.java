@@ -4,15 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,8 +15,15 @@ import io.vocalhost.booking.availability.AssistantSchedule;
 import io.vocalhost.booking.availability.AssistantSchedule.Slot;
 import io.vocalhost.booking.availability.Schedules;
 import io.vocalhost.booking.reservation.Holds.Hold;
-import io.vocalhost.common.error.ApiException;
+import io.vocalhost.booking.availability.AssistantNotFoundException;
 import io.vocalhost.common.security.Scopes;
+import io.vocalhost.common.text.WireFormats;
+import io.vocalhost.common.validation.CalendarDate;
+import io.vocalhost.common.validation.ClockTime;
+import io.vocalhost.common.validation.E164Phone;
+import io.vocalhost.common.web.RequestValues;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallerBookingController {
 
-	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+	private static final DateTimeFormatter HH_MM = WireFormats.HH_MM;
 
 	private static final int MAX_RANGE_DAYS = 14;
 
@@ -70,84 +73,76 @@ class CallerBookingController {
 	}
 
 	@GetMapping("/internal/assistants/{assistantId}/free-slots")
-	Map<String, Object> freeSlots(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
+	FreeSlotsView freeSlots(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
 			@RequestParam String from, @RequestParam String to) {
 		Scopes.require(token, "bookings:read");
 		AssistantSchedule schedule = schedule(assistantId);
-		LocalDate first = date("from", from);
-		LocalDate last = date("to", to);
+		LocalDate first = RequestValues.date("from", from);
+		LocalDate last = RequestValues.date("to", to);
 		if (last.isBefore(first) || first.plusDays(MAX_RANGE_DAYS).isBefore(last)) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"to: must be on or after from, at most " + MAX_RANGE_DAYS + " days later");
+			throw RequestValues.invalid("to", "must be on or after from, at most " + MAX_RANGE_DAYS + " days later");
 		}
 		List<Slot> slots = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			slots.addAll(schedule.slotsOn(day));
 		}
-		List<Map<String, String>> free = this.freeSlots.of(schedule, slots)
+		List<FreeSlot> free = this.freeSlots.of(schedule, slots)
 			.stream()
-			.map((slot) -> Map.of("date", slot.start().atZone(schedule.zone()).toLocalDate().toString(), "time",
-					HH_MM.format(slot.localStart()), "start", slot.start().toString()))
+			.map((slot) -> new FreeSlot(slot.start().atZone(schedule.zone()).toLocalDate().toString(),
+					HH_MM.format(slot.localStart()), slot.start().toString()))
 			.toList();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("time_zone", schedule.zone().getId());
-		body.put("slot_duration", schedule.slotMinutes());
-		body.put("slots", free);
-		return body;
+		return new FreeSlotsView(schedule.zone().getId(), schedule.slotMinutes(), free);
 	}
 
 	@PostMapping("/internal/assistants/{assistantId}/holds")
-	ResponseEntity<Map<String, Object>> hold(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
-			@RequestBody HoldRequest request) {
+	@ResponseStatus(HttpStatus.CREATED)
+	HoldView hold(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
+			@Valid @RequestBody HoldRequest request) {
 		Scopes.require(token, "bookings:write");
 		AssistantSchedule schedule = schedule(assistantId);
-		Hold hold = this.holds.hold(schedule, at(schedule, request.date(), request.time()),
+		Hold hold = this.holds.hold(schedule, request.in(schedule),
 				(request.holder() != null) ? request.holder() : token.getSubject());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("hold_id", hold.id().toString());
-		body.put("start", hold.start().toString());
-		body.put("expires_at", hold.expiresAt().toString());
-		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+		return new HoldView(hold.id().toString(), hold.start().toString(), hold.expiresAt().toString());
 	}
 
 	@PostMapping("/internal/assistants/{assistantId}/bookings")
 	ResponseEntity<Object> book(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@RequestBody CallerBooking request) {
+			@Valid @RequestBody CallerBooking request) {
 		Scopes.require(token, "bookings:write");
 		String key = IdempotentBookings.key(idempotencyKey)
-			.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"Idempotency-Key: a header of at most 200 characters is required"));
+			.orElseThrow(
+					() -> RequestValues.invalid("Idempotency-Key", "a header of at most 200 characters is required"));
 		AssistantSchedule schedule = schedule(assistantId);
 		IdempotentBookings.Answer answer = this.idempotent.once(assistantId, key, request,
 				BookingController.BookingView.class,
-				() -> BookingController.BookingView.of(this.bookings.book(schedule,
-						at(schedule, request.date(), request.time()), required("customer_name", request.customerName()),
-						phone(request.customerPhone()), (request.details() != null) ? request.details() : "", "call",
-						(request.holdId() != null) ? UUID.fromString(request.holdId()) : null), schedule));
+				() -> BookingController.BookingView.of(
+						this.bookings.book(schedule, request.in(schedule), request.customerName().trim(),
+								request.customerPhone().trim(), (request.details() != null) ? request.details() : "",
+								"call", (request.holdId() != null) ? UUID.fromString(request.holdId()) : null),
+						schedule));
 		return ResponseEntity.status(answer.status()).body(answer.body());
 	}
 
 	/** Cancels the caller's next upcoming booking, found by their phone number. */
 	@PostMapping("/internal/assistants/{assistantId}/bookings/cancel")
-	Map<String, Object> cancelByPhone(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
-			@RequestBody CallerChange request) {
+	Cancelled cancelByPhone(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
+			@Valid @RequestBody CallerCancel request) {
 		Scopes.require(token, "bookings:write");
 		AssistantSchedule schedule = schedule(assistantId);
-		Booking booking = nextOf(schedule, phone(request.customerPhone()));
+		Booking booking = nextOf(schedule, request.customerPhone().trim());
 		this.bookings.cancel(schedule, booking.id(), "customer");
-		return Map.of("cancelled", booking.id());
+		return new Cancelled(booking.id());
 	}
 
 	/** Moves the caller's next upcoming booking to a new time. */
 	@PostMapping("/internal/assistants/{assistantId}/bookings/reschedule")
-	Object rescheduleByPhone(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
-			@RequestBody CallerChange request) {
+	BookingController.BookingView rescheduleByPhone(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
+			@Valid @RequestBody CallerChange request) {
 		Scopes.require(token, "bookings:write");
 		AssistantSchedule schedule = schedule(assistantId);
-		Booking booking = nextOf(schedule, phone(request.customerPhone()));
-		return BookingController.BookingView.of(
-				this.bookings.reschedule(schedule, booking.id(), at(schedule, request.date(), request.time())),
+		Booking booking = nextOf(schedule, request.customerPhone().trim());
+		return BookingController.BookingView.of(this.bookings.reschedule(schedule, booking.id(), request.in(schedule)),
 				schedule);
 	}
 
@@ -157,66 +152,63 @@ class CallerBookingController {
 			.stream()
 			.filter((booking) -> booking.customerPhone().equals(phone) && booking.startsAt().isAfter(now))
 			.findFirst()
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Booking not found",
-					"No upcoming booking for " + phone));
+			.orElseThrow(() -> new BookingNotFoundException("No upcoming booking for " + phone));
 	}
 
 	private AssistantSchedule schedule(long assistantId) {
 		return this.schedules.find(assistantId)
-			.orElseThrow(
-					() -> new ApiException(HttpStatus.NOT_FOUND, "Assistant not found", "No assistant " + assistantId));
+			.orElseThrow(() -> new AssistantNotFoundException("No assistant " + assistantId));
 	}
 
-	private static ZonedDateTime at(AssistantSchedule schedule, String date, String time) {
-		LocalDate day = date("date", date);
-		LocalTime localTime;
-		try {
-			localTime = LocalTime.parse((time != null) ? time : "", HH_MM);
-		}
-		catch (DateTimeParseException ex) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "time: must be a time as HH:MM");
-		}
-		LocalDateTime local = day.atTime(localTime);
-		if (schedule.zone().getRules().getValidOffsets(local).isEmpty()) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Time not bookable",
-					local + " does not exist in " + schedule.zone() + " (the clocks skip it)");
-		}
-		return local.atZone(schedule.zone());
+	/** The business's date and time a request is about, checked by its constraints. */
+	private static ZonedDateTime moment(AssistantSchedule schedule, String date, String time) {
+		return schedule.at(WireFormats.date(date).orElseThrow(), WireFormats.time(time).orElseThrow());
 	}
 
-	private static LocalDate date(String field, String value) {
-		try {
-			return LocalDate.parse((value != null) ? value : "");
+	record HoldRequest(@CalendarDate String date, @ClockTime String time, String holder) {
+
+		ZonedDateTime in(AssistantSchedule schedule) {
+			return moment(schedule, this.date, this.time);
 		}
-		catch (DateTimeParseException ex) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", field + ": must be a date as YYYY-MM-DD");
+
+	}
+
+	record CallerBooking(@CalendarDate String date, @ClockTime String time,
+			@JsonProperty("customer_name") @NotBlank(message = "is required") String customerName,
+			@JsonProperty("customer_phone") @E164Phone String customerPhone, String details,
+			@JsonProperty("hold_id") @org.hibernate.validator.constraints.UUID(
+					message = "must be a UUID") String holdId) {
+
+		ZonedDateTime in(AssistantSchedule schedule) {
+			return moment(schedule, this.date, this.time);
 		}
+
 	}
 
-	private static String required(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", field + ": is required");
+	record CallerCancel(@JsonProperty("customer_phone") @E164Phone String customerPhone) {
+	}
+
+	record CallerChange(@JsonProperty("customer_phone") @E164Phone String customerPhone, @CalendarDate String date,
+			@ClockTime String time) {
+
+		ZonedDateTime in(AssistantSchedule schedule) {
+			return moment(schedule, this.date, this.time);
 		}
-		return value.trim();
+
 	}
 
-	private static String phone(String value) {
-		if (value == null || !value.matches("\\+[1-9]\\d{6,14}")) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"customer_phone: must be a phone number in E.164 form, like +14155550123");
-		}
-		return value;
+	record FreeSlotsView(@JsonProperty("time_zone") String timeZone, @JsonProperty("slot_duration") int slotDuration,
+			List<FreeSlot> slots) {
 	}
 
-	record HoldRequest(String date, String time, String holder) {
+	record FreeSlot(String date, String time, String start) {
 	}
 
-	record CallerBooking(String date, String time, @JsonProperty("customer_name") String customerName,
-			@JsonProperty("customer_phone") String customerPhone, String details,
-			@JsonProperty("hold_id") String holdId) {
+	record HoldView(@JsonProperty("hold_id") String holdId, String start,
+			@JsonProperty("expires_at") String expiresAt) {
 	}
 
-	record CallerChange(@JsonProperty("customer_phone") String customerPhone, String date, String time) {
+	record Cancelled(long cancelled) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.vocalhost.booking.reservation;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +7,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import io.vocalhost.common.jdbc.PostgresErrors;
 import io.vocalhost.booking.availability.AssistantSchedule;
-import io.vocalhost.common.error.ApiException;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,9 +52,8 @@ public class Holds {
 				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (ex.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
-				throw new ApiException(HttpStatus.CONFLICT, "Slot no longer available",
-						"Another call is holding that time");
+			if (PostgresErrors.isExclusionViolation(ex)) {
+				throw new SlotTakenException("Another call is holding that time");
 			}
 			throw ex;
 		}

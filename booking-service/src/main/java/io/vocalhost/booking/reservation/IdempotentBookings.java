@@ -1,18 +1,13 @@
 package io.vocalhost.booking.reservation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.vocalhost.common.error.ApiException;
+import io.vocalhost.common.text.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +45,7 @@ class IdempotentBookings {
 					WHERE assistant_id = ? AND idempotency_key = ?
 					""").params(assistantId, key).query(Stored.class).single();
 			if (!stored.requestHash().equals(hash)) {
-				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+				throw new IdempotencyKeyReusedException(
 						"This Idempotency-Key was used for a different booking request");
 			}
 			return new Answer(stored.responseStatus(), json.readValue(stored.responseBody(), answerType));
@@ -64,13 +59,7 @@ class IdempotentBookings {
 	}
 
 	private static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 	record Answer(int status, Object body) {

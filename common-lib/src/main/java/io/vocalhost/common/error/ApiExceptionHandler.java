@@ -1,7 +1,6 @@
 package io.vocalhost.common.error;
 
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -56,14 +54,13 @@ public class ApiExceptionHandler {
 			.body(body);
 	}
 
+	/**
+	 * Every bad field of a request body or form at once, under its name on the wire, in
+	 * the order the request declares its fields.
+	 */
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ErrorBody> invalidBody(MethodArgumentNotValidException ex) {
-		String details = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(ApiExceptionHandler::describe)
-			.collect(Collectors.joining("; "));
-		return respond(HttpStatus.BAD_REQUEST, new ErrorBody("Invalid request", details));
+		return respond(HttpStatus.BAD_REQUEST, new ErrorBody("Invalid request", FieldProblems.describe(ex)));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -111,10 +108,6 @@ public class ApiExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return new ResponseEntity<>(body, headers, status);
-	}
-
-	private static String describe(FieldError error) {
-		return error.getField() + ": " + error.getDefaultMessage();
 	}
 
 }

@@ -1,18 +1,17 @@
 package io.vocalhost.common.security;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.common.http.HttpClients;
 import io.vocalhost.common.error.ApiException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -49,10 +48,7 @@ public class ServiceTokens {
 		this.clientSecret = clientSecret;
 		this.scope = scope;
 		this.clock = clock;
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-		requests.setReadTimeout(Duration.ofSeconds(3));
-		this.http = RestClient.builder().requestFactory(requests).build();
+		this.http = HttpClients.restClient(Duration.ofSeconds(2), Duration.ofSeconds(3));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import io.vocalhost.common.testapp.TestApplication;
 import io.vocalhost.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorBodyIntegrationTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -47,6 +50,41 @@ class ErrorBodyIntegrationTests {
 		HttpResponse<String> response = send("POST", "/probe/greetings", "{\"name\":\"\",\"time\":\"9am\"}", null);
 		assertJsonError(response, 400, "Invalid request");
 		assertThat(response.body()).contains("name: must not be blank").contains("time: must be HH:MM");
+	}
+
+	@Test
+	void everyBadFieldIsNamedAsOnTheWireOnceInDeclarationOrder() throws Exception {
+		HttpResponse<String> response = send("POST", "/probe/appointments",
+				"{\"zone\":\"Mars/Olympus\",\"customer_phone\":\"0176\",\"customer_name\":\" \",\"time\":\"25:00\",\"date\":\"2026-02-30\"}",
+				null);
+		assertJsonError(response, 400, "Invalid request");
+		assertThat(mapper.readTree(response.body()).path("details").asString())
+			.isEqualTo("date: must be a date as YYYY-MM-DD; time: must be a time as HH:MM; customer_name: is required; "
+					+ "customer_phone: must be a phone number in E.164 form, like +14155550123; "
+					+ "zone: must be an IANA time zone, like Europe/Berlin");
+	}
+
+	@Test
+	void missingRequiredValuesAreRefusedAndOptionalOnesAreNot() throws Exception {
+		HttpResponse<String> response = send("POST", "/probe/appointments", "{}", null);
+		assertThat(mapper.readTree(response.body()).path("details").asString())
+			.isEqualTo("date: must be a date as YYYY-MM-DD; time: must be a time as HH:MM; customer_name: is required; "
+					+ "customer_phone: must be a phone number in E.164 form, like +14155550123");
+		assertThat(send("POST", "/probe/appointments",
+				"{\"date\":\"2026-03-29\",\"time\":\"9:30\",\"customer_name\":\"Bob\",\"customer_phone\":\"+4917612345678\"}",
+				null)
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void formFieldsAreNamedByTheirFormNames() throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/probe/forms"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("business_name=&opens_at=noon"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertJsonError(response, 400, "Invalid request");
+		assertThat(mapper.readTree(response.body()).path("details").asString())
+			.isEqualTo("business_name: is required; opens_at: must be a time as HH:MM");
 	}
 
 	@Test

@@ -1,0 +1,49 @@
+package io.vocalhost.common.validation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.vocalhost.common.text.WireFormats;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * A calendar date as {@code YYYY-MM-DD}. Missing counts as invalid unless
+ * {@link #optional()}.
+ */
+@Documented
+@Constraint(validatedBy = CalendarDate.Check.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CalendarDate {
+
+	String message() default "must be a date as YYYY-MM-DD";
+
+	boolean optional() default false;
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	class Check implements ConstraintValidator<CalendarDate, String> {
+
+		private boolean optional;
+
+		@Override
+		public void initialize(CalendarDate annotation) {
+			this.optional = annotation.optional();
+		}
+
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			return (value == null) ? this.optional : WireFormats.date(value).isPresent();
+		}
+
+	}
+
+}
