@@ -88,6 +88,25 @@ public abstract class ServiceConventionsTests {
 	}
 
 	@Test
+	void apiDocumentLeavesOutTheErrorDispatchAndInternalEndpointsAndShowsTheErrorBody() throws Exception {
+		JsonNode document = json.readTree(get("/v3/api-docs").body());
+		document.path("paths").propertyNames().forEach((path) -> {
+			assertThat(path).isNotEqualTo("/error").doesNotStartWith("/internal/");
+			document.path("paths")
+				.path(path)
+				.properties()
+				.forEach((operation) -> assertThat(operation.getValue()
+					.path("responses")
+					.path("401")
+					.path("content")
+					.path("application/json")
+					.path("schema")
+					.path("$ref")
+					.asString()).as(operation.getKey() + " " + path).isEqualTo("#/components/schemas/ErrorBody"));
+		});
+	}
+
+	@Test
 	void unknownPathIsJson404ForASignedInUser() throws Exception {
 		HttpResponse<String> response = send("GET", "/no/such/path", "text/html", accessToken());
 		assertJsonError(response, 404);
