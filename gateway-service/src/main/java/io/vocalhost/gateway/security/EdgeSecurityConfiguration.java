@@ -42,8 +42,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 class EdgeSecurityConfiguration {
 
 	@Bean
-	RevokedSessions revokedSessions() {
-		return new RevokedSessions(Clock.systemUTC());
+	RevokedSessions revokedSessions(Clock clock) {
+		return new RevokedSessions(clock);
 	}
 
 	@Bean
@@ -52,14 +52,14 @@ class EdgeSecurityConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions) {
+	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions, Clock clock) {
 		NimbusReactiveJwtDecoder signatureCheck = NimbusReactiveJwtDecoder
 			.withJwkSetUri(properties.jwksUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		signatureCheck.setClaimSetConverter(VerifiedAccessTokens.CLAIMS);
 		signatureCheck.setJwtValidator(VerifiedAccessTokens.SIGNATURE_ONLY);
-		VerifiedAccessTokens verified = new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC());
+		VerifiedAccessTokens verified = new VerifiedAccessTokens(properties, revokedSessions, clock);
 		return (token) -> Mono.justOrEmpty(verified.known(token))
 			.switchIfEmpty(Mono
 				.defer(() -> signatureCheck.decode(token).doOnNext((checked) -> verified.remember(token, checked))))
@@ -68,7 +68,7 @@ class EdgeSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
-			RateLimitProperties limits, ReactiveJwtDecoder decoder) {
+			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock) {
 		List<String> publicPaths = edge.publicPaths();
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -78,7 +78,7 @@ class EdgeSecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors((cors) -> cors.configurationSource(cors(edge.corsOrigins())))
 			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths()), SecurityWebFiltersOrder.AUTHENTICATION)
-			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), Clock.systemUTC()),
+			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), clock),
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(new RateLimitFilter(limits), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)

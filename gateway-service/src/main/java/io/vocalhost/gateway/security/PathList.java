@@ -11,9 +11,9 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * A configured list of path patterns (public, CSRF-exempt, upload paths), parsed once and
- * matched in one pass. As a security matcher it replaces one matcher per pattern, which
- * costs a debug-log call per pattern on every request.
+ * A configured list of path patterns (public, CSRF-exempt, sign-in, upload paths), parsed
+ * once and matched in one pass. As a security matcher it replaces one matcher per
+ * pattern, which costs a debug-log call per pattern on every request.
  */
 final class PathList implements ServerWebExchangeMatcher {
 

@@ -14,15 +14,13 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /** 429 with {@code Retry-After} when a client or a user goes over its budget. */
 class RateLimitFilter implements WebFilter {
 
-	private static final PathPattern AUTH = PathPatternParser.defaultInstance.parse("/api/auth/**");
-
 	private final RateLimitProperties limits;
+
+	private final PathList signIn;
 
 	private final PathList uploads;
 
@@ -30,6 +28,7 @@ class RateLimitFilter implements WebFilter {
 
 	RateLimitFilter(RateLimitProperties limits) {
 		this.limits = limits;
+		this.signIn = PathList.of(limits.authPaths());
 		this.uploads = PathList.of(limits.uploadPaths());
 	}
 
@@ -51,7 +50,7 @@ class RateLimitFilter implements WebFilter {
 		if (user != null) {
 			waits.add(take("user:" + user, this.limits.perUser(), now));
 		}
-		if (AUTH.matches(path)) {
+		if (this.signIn.contains(path)) {
 			waits.add(take("auth:" + ip, this.limits.authPerIp(), now));
 		}
 		boolean upload = "POST".equals(exchange.getRequest().getMethod().name())

@@ -1,0 +1,102 @@
+package io.vocalhost.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The strict sign-in budget (20 per address, the default) covers the login start and the
+ * callback only: people signed in behind one office address keep calling the rest of
+ * {@code /api/auth/**} within the ordinary budgets. The budget refills over an hour here
+ * instead of a minute, so that a slow machine cannot earn a request back in the middle of
+ * a test. Every service is a stand-in that answers 200.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "vocalhost.edge.rate-limits.auth-per-ip.per=1h")
+class SignInRateLimitTests {
+
+	private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private static final DisposableServer downstream = HttpServer.create()
+		.host("127.0.0.1")
+		.port(0)
+		.route((routes) -> routes.route((request) -> true, (request, response) -> response.sendString(Mono.just("{}"))))
+		.bindNow();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
+		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+		for (String service : List.of("auth-service", "assistant-service", "booking-service", "billing-service",
+				"voice-bridge-service", "rag-service")) {
+			registry.add("vocalhost.services." + service, () -> "http://127.0.0.1:" + downstream.port());
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		downstream.disposeNow();
+	}
+
+	@Test
+	void usersSignedInBehindOneAddressAreNotHeldToTheSignInBudget() throws Exception {
+		List<String> sessions = List.of(TestTokens.forUser(101), TestTokens.forUser(102), TestTokens.forUser(103));
+		for (int round = 0; round < 10; round++) {
+			for (String session : sessions) {
+				HttpResponse<String> me = send("GET", "/api/auth/user/me", Map.of("Cookie", "vh_access=" + session));
+				assertThat(me.statusCode()).as("me, round %d", round + 1).isEqualTo(200);
+			}
+		}
+		for (String session : sessions) {
+			Map<String, String> withCsrf = Map.of("Cookie", "vh_access=" + session + "; XSRF-TOKEN=t", "X-XSRF-TOKEN",
+					"t");
+			assertThat(send("POST", "/api/auth/refresh", withCsrf).statusCode()).isEqualTo(200);
+			assertThat(send("POST", "/api/auth/logout", withCsrf).statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void theLoginStartAndTheCallbackShareTheStrictBudgetPerAddress() throws Exception {
+		for (int attempt = 1; attempt <= 20; attempt++) {
+			assertThat(send("GET", "/api/auth/google/login?callback=http://localhost:3000/", Map.of()).statusCode())
+				.as("login start %d", attempt)
+				.isNotEqualTo(429);
+		}
+		HttpResponse<String> refused = send("GET", "/api/auth/google/login?callback=http://localhost:3000/", Map.of());
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 3600));
+		assertThat(send("GET", "/api/auth/google/callback?code=c&state=s", Map.of()).statusCode()).isEqualTo(429);
+	}
+
+	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(10));
+		headers.forEach(request::header);
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
