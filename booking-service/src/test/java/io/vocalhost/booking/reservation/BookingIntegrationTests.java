@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -362,6 +364,16 @@ class BookingIntegrationTests {
 		assertThat(get("/api/bookings/" + assistant, stranger).statusCode()).isEqualTo(404);
 		assertThat(book(stranger, assistant, day, "10:00", "Mallory", "+4917612345678").statusCode()).isEqualTo(404);
 		assertThat(get("/api/slots/" + ids.incrementAndGet(), owner).statusCode()).isEqualTo(404);
+
+		long bookingId = bookedId(owner, assistant, day, "11:00", "Bob", "+4917612345678");
+		String booking = "/api/bookings/" + assistant + "/" + bookingId;
+		assertThat(get(booking, stranger).statusCode()).isEqualTo(404);
+		assertThat(send("PATCH", booking, stranger, "{\"date\":\"" + day + "\",\"time\":\"12:00\"}").statusCode())
+			.isEqualTo(404);
+		assertThat(send("DELETE", booking, stranger, null).statusCode()).isEqualTo(404);
+		JsonNode unchanged = json.readTree(get(booking, owner).body());
+		assertThat(unchanged.path("time").asString()).isEqualTo("11:00");
+		assertThat(unchanged.path("status").asString()).isEqualTo("active");
 	}
 
 	@Test
@@ -395,15 +407,28 @@ class BookingIntegrationTests {
 		return assistant;
 	}
 
-	/** Runs {@code count} attempts at once and returns their results in order. */
+	/**
+	 * Runs {@code count} attempts, each on its own thread, released together by one latch
+	 * once every thread is waiting at it, and returns their results in order. How many
+	 * are then truly in flight at once is up to the HTTP client's and the server's
+	 * threads.
+	 */
 	private static <T> List<T> atOnce(int count, Attempt<T> attempt) throws Exception {
+		CountDownLatch ready = new CountDownLatch(count);
+		CountDownLatch start = new CountDownLatch(1);
 		List<T> results = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 32))) {
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<T>> running = new ArrayList<>();
 			for (int index = 0; index < count; index++) {
 				int number = index;
-				running.add(pool.submit(() -> attempt.run(number)));
+				running.add(pool.submit(() -> {
+					ready.countDown();
+					start.await();
+					return attempt.run(number);
+				}));
 			}
+			assertThat(ready.await(60, TimeUnit.SECONDS)).as("all attempts waiting at the start").isTrue();
+			start.countDown();
 			for (Future<T> result : running) {
 				results.add(result.get());
 			}
