@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import io.vocalhost.common.security.CurrentUser;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -52,15 +51,15 @@ class AssistantController {
 	}
 
 	@GetMapping("/api/assistants")
-	Map<String, List<AssistantView>> list(@AuthenticationPrincipal Jwt token,
+	AssistantList list(@AuthenticationPrincipal Jwt token,
 			@RequestParam(name = "user_id", required = false) Long userId) {
 		long owner = owner(token, userId);
-		return Map.of("assistants", this.assistants.ofOwner(owner).stream().map(AssistantView::of).toList());
+		return new AssistantList(this.assistants.ofOwner(owner).stream().map(AssistantView::of).toList());
 	}
 
 	@PostMapping(path = "/api/register", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal Jwt token,
-			@RequestParam Map<String, String> form,
+	@ResponseStatus(HttpStatus.CREATED)
+	Registered register(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> form,
 			@RequestParam(name = "files[]", required = false) List<MultipartFile> files,
 			@RequestParam(name = "files", required = false) List<MultipartFile> plainFiles) {
 		long owner = owner(token, userIdOf(form));
@@ -88,8 +87,8 @@ class AssistantController {
 	}
 
 	@PostMapping(path = "/api/register/assistant", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Map<String, Object>> registerKnowledgeAssistant(@AuthenticationPrincipal Jwt token,
-			@RequestParam Map<String, String> form,
+	@ResponseStatus(HttpStatus.CREATED)
+	Registered registerKnowledgeAssistant(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> form,
 			@RequestParam(name = "files[]", required = false) List<MultipartFile> files,
 			@RequestParam(name = "files", required = false) List<MultipartFile> plainFiles) {
 		long owner = owner(token, userIdOf(form));
@@ -121,26 +120,16 @@ class AssistantController {
 	}
 
 	@DeleteMapping("/api/assistant/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable long id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal Jwt token, @PathVariable long id) {
 		this.assistants.delete(CurrentUser.id(token), id);
-		return ResponseEntity.noContent().build();
 	}
 
 	/** The 201 answer of a registration, after handing its documents on for indexing. */
-	private ResponseEntity<Map<String, Object>> created(String message, Assistant created,
-			List<MultipartFile> documents) {
+	private Registered created(String message, Assistant created, List<MultipartFile> documents) {
 		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", message);
-		body.put("assistant_id", created.id());
-		if (created.twilioNumber() != null) {
-			body.put("twilio_number", created.twilioNumber());
-		}
-		body.put("indexed_chunks", indexing.indexedChunks());
-		if (!indexing.warnings().isEmpty()) {
-			body.put("warnings", indexing.warnings());
-		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+		return new Registered(message, created.id(), created.twilioNumber(), indexing.indexedChunks(),
+				indexing.warnings());
 	}
 
 	/** The signed-in user; a user_id the client sends must be theirs. */

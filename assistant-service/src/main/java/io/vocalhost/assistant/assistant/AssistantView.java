@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.common.text.WireFormats;
 
 /**
  * An assistant as the frontend sees it: the original fields (start_time, end_time,
@@ -22,7 +23,7 @@ record AssistantView(long id, String name, @JsonProperty("business_name") String
 		@JsonProperty("voice_type") String voiceType, String timezone, String greeting,
 		@JsonProperty("phone_number") String phoneNumber, String status, Map<String, List<Range>> hours) {
 
-	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+	private static final DateTimeFormatter HH_MM = WireFormats.HH_MM;
 
 	static AssistantView of(Assistant assistant) {
 		Map<String, Boolean> days = new LinkedHashMap<>();

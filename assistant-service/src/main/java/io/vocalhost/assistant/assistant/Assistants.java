@@ -8,13 +8,11 @@ import java.util.UUID;
 import io.vocalhost.assistant.plan.PlanStates;
 import io.vocalhost.assistant.telephony.PhoneNumbers;
 import io.vocalhost.assistant.telephony.PhoneNumbers.AcquiredNumber;
-import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.events.assistant.AssistantCreated;
 import io.vocalhost.common.events.assistant.AssistantDeleted;
 import io.vocalhost.common.events.assistant.AssistantUpdated;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +56,7 @@ public class Assistants {
 	Assistant get(long ownerId, long id) {
 		return this.store.find(id)
 			.filter((assistant) -> assistant.ownerId() == ownerId)
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Assistant not found",
-					"No assistant " + id + " among yours"));
+			.orElseThrow(() -> new AssistantNotFoundException(id));
 	}
 
 	@Transactional
@@ -68,8 +65,7 @@ public class Assistants {
 		String plan = this.plans.planOf(ownerId);
 		int limit = this.properties.limitOf(plan);
 		if (this.store.countOfOwner(ownerId) >= limit) {
-			throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "Plan limit reached", "The " + plan + " plan allows "
-					+ limit + " assistant" + ((limit == 1) ? "" : "s") + "; upgrade to add more");
+			throw new PlanLimitReachedException(plan, limit);
 		}
 		Instant now = this.clock.instant();
 		Assistant draft = new Assistant(0, ownerId, registration.name(), registration.businessName(),

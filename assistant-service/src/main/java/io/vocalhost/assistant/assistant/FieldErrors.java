@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.vocalhost.common.error.ApiException;
+import io.vocalhost.common.text.WireFormats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +26,6 @@ import org.springframework.http.HttpStatus;
  * written.
  */
 final class FieldErrors {
-
-	private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d");
-
-	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
 	private static final Set<String> VOICES = Set.of("male", "female");
 
@@ -61,12 +58,12 @@ final class FieldErrors {
 	}
 
 	LocalTime time(String field, String value) {
-		if (value == null || !TIME.matcher(value.trim()).matches()) {
+		Optional<LocalTime> time = WireFormats.time(value);
+		if (time.isEmpty()) {
 			add(field, "must be a time as HH:MM");
 			return null;
 		}
-		String[] parts = value.trim().split(":");
-		return LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+		return time.get();
 	}
 
 	Integer duration(String field, Integer minutes) {
@@ -87,7 +84,7 @@ final class FieldErrors {
 	}
 
 	String phone(String field, String value) {
-		if (value == null || !E164.matcher(value.trim()).matches()) {
+		if (!WireFormats.isE164Phone(value)) {
 			add(field, "must be a phone number in E.164 form, like +14155550123");
 			return null;
 		}
@@ -95,11 +92,12 @@ final class FieldErrors {
 	}
 
 	String zone(String field, String value) {
-		if (value == null || !ZoneId.getAvailableZoneIds().contains(value.trim())) {
+		Optional<ZoneId> zone = WireFormats.zone(value);
+		if (zone.isEmpty()) {
 			add(field, "must be an IANA time zone, like Europe/Berlin");
 			return null;
 		}
-		return value.trim();
+		return zone.get().getId();
 	}
 
 	/** Weekday booleans, as an object or its JSON text: {"monday": true, ...}. */

@@ -2,11 +2,9 @@ package io.vocalhost.assistant.telephony;
 
 import java.util.List;
 
-import io.vocalhost.common.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,7 +40,7 @@ class LocalNumberPool implements PhoneNumbers {
 			.query(String.class)
 			.optional()
 			.map((number) -> new AcquiredNumber(number, true))
-			.orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "No phone number available",
+			.orElseThrow(() -> new NoNumberAvailableException(
 					"Every number of the local pool is taken; add numbers to LOCAL_NUMBER_POOL"));
 	}
 

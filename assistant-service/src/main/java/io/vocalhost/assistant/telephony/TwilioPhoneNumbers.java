@@ -9,11 +9,9 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.availablephonenumbercountry.Local;
 import com.twilio.type.PhoneNumber;
-import io.vocalhost.common.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -56,8 +54,8 @@ class TwilioPhoneNumbers implements PhoneNumbers {
 				.read(this.client)
 				.iterator();
 			if (!available.hasNext()) {
-				throw new ApiException(HttpStatus.BAD_GATEWAY, "Telephony provider error",
-						"Twilio has no " + this.country + " number with voice and SMS available");
+				throw new TelephonyFailedException(
+						"Twilio has no " + this.country + " number with voice and SMS available", null);
 			}
 			IncomingPhoneNumber bought = IncomingPhoneNumber.creator(available.next().getPhoneNumber())
 				.setVoiceUrl(this.voiceUrl)
@@ -71,7 +69,7 @@ class TwilioPhoneNumbers implements PhoneNumbers {
 			return new AcquiredNumber(number, false);
 		}
 		catch (TwilioException ex) {
-			throw new ApiException(HttpStatus.BAD_GATEWAY, "Telephony provider error", "Twilio: " + ex.getMessage());
+			throw new TelephonyFailedException("Twilio: " + ex.getMessage(), ex);
 		}
 	}
 
