@@ -47,6 +47,41 @@ class ProcessedEventsIntegrationTests {
 			.isThrownBy(() -> this.processedEvents.markProcessed(UUID.randomUUID()));
 	}
 
+	@Test
+	void anEventOfAnotherSourceIsRecordedByItsStringIdOnlyOnce() {
+		String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+		assertThat(markInTransaction("stripe", eventId)).isTrue();
+		assertThat(markInTransaction("stripe", eventId)).isFalse();
+	}
+
+	@Test
+	void theSameIdFromTwoSourcesIsTwoEvents() {
+		String eventId = "SM" + UUID.randomUUID().toString().replace("-", "");
+		assertThat(markInTransaction("twilio", eventId)).isTrue();
+		assertThat(markInTransaction("stripe", eventId)).isTrue();
+		assertThat(markInTransaction("twilio", eventId)).isFalse();
+		assertThat(markInTransaction("stripe", eventId)).isFalse();
+	}
+
+	@Test
+	void anOwnEventIsOneSourceAmongOthers() {
+		UUID eventId = UUID.randomUUID();
+		assertThat(markInTransaction(eventId)).isTrue();
+		assertThat(markInTransaction(ProcessedEvents.OWN_EVENTS, eventId.toString())).isFalse();
+		assertThat(markInTransaction("stripe", eventId.toString())).isTrue();
+	}
+
+	@Test
+	void refusesToRecordAStringIdOutsideTheTransactionOfTheEffect() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.processedEvents.markProcessed("stripe", "evt_outside"));
+	}
+
+	private boolean markInTransaction(String source, String eventId) {
+		return Boolean.TRUE
+			.equals(this.transactions.execute((status) -> this.processedEvents.markProcessed(source, eventId)));
+	}
+
 	private boolean markInTransaction(UUID eventId) {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> this.processedEvents.markProcessed(eventId)));
 	}
