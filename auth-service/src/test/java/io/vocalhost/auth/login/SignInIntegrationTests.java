@@ -368,7 +368,8 @@ class SignInIntegrationTests {
 			consumer.poll(Duration.ofMillis(100));
 			return !consumer.assignment().isEmpty();
 		});
-		// "latest" is looked up lazily: fix the start now, or a record sent before the next
+		// "latest" is looked up lazily: fix the start now, or a record sent before the
+		// next
 		// poll is skipped.
 		consumer.assignment().forEach(consumer::position);
 		return consumer;

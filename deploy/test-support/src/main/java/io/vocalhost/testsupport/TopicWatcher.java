@@ -37,7 +37,8 @@ public final class TopicWatcher implements AutoCloseable {
 		consumer.subscribe(List.of(topic));
 		TopicWatcher watcher = new TopicWatcher(consumer);
 		watcher.pollUntil(() -> !consumer.assignment().isEmpty(), "partitions of " + topic + " assigned");
-		// "latest" is looked up lazily: fix the start now, or a record sent before the next
+		// "latest" is looked up lazily: fix the start now, or a record sent before the
+		// next
 		// poll is skipped.
 		consumer.assignment().forEach(consumer::position);
 		return watcher;
