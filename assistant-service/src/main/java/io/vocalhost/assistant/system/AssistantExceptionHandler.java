@@ -4,12 +4,12 @@ import io.vocalhost.assistant.assistant.AssistantNotFoundException;
 import io.vocalhost.assistant.assistant.PlanLimitReachedException;
 import io.vocalhost.assistant.telephony.NoNumberAvailableException;
 import io.vocalhost.assistant.telephony.TelephonyFailedException;
+import io.vocalhost.common.error.ApiExceptionHandler;
 import io.vocalhost.common.error.ErrorBody;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,9 +43,7 @@ class AssistantExceptionHandler {
 	}
 
 	private static ResponseEntity<ErrorBody> answer(HttpStatus status, String error, RuntimeException ex) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ErrorBody(error, ex.getMessage()));
+		return ApiExceptionHandler.respond(status, new ErrorBody(error, ex.getMessage()));
 	}
 
 }

@@ -5,12 +5,12 @@ import io.vocalhost.booking.reservation.BookingNotFoundException;
 import io.vocalhost.booking.reservation.IdempotencyKeyReusedException;
 import io.vocalhost.booking.reservation.SlotTakenException;
 import io.vocalhost.booking.availability.TimeNotBookableException;
+import io.vocalhost.common.error.ApiExceptionHandler;
 import io.vocalhost.common.error.ErrorBody;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,9 +46,7 @@ class BookingExceptionHandler {
 	}
 
 	private static ResponseEntity<ErrorBody> answer(HttpStatus status, String error, RuntimeException ex) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ErrorBody(error, ex.getMessage()));
+		return ApiExceptionHandler.respond(status, new ErrorBody(error, ex.getMessage()));
 	}
 
 }

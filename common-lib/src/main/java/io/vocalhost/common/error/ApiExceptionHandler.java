@@ -104,7 +104,11 @@ public class ApiExceptionHandler {
 			.body(new ErrorBody(reason, details));
 	}
 
-	static ResponseEntity<ErrorBody> respond(HttpStatusCode status, ErrorBody body) {
+	/**
+	 * The one way an error answer is built: a service's handler for its domain's refusals
+	 * answers through this too.
+	 */
+	public static ResponseEntity<ErrorBody> respond(HttpStatusCode status, ErrorBody body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return new ResponseEntity<>(body, headers, status);
