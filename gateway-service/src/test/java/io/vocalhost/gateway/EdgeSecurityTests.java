@@ -208,7 +208,7 @@ class EdgeSecurityTests {
 	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(60));
 		headers.forEach(request::header);
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

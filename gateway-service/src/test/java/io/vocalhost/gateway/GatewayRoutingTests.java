@@ -209,7 +209,7 @@ class GatewayRoutingTests {
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(60));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
