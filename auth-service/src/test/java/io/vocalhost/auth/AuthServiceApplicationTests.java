@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.vocalhost.auth.token.AccessTokens;
+import io.vocalhost.auth.token.SigningKeys;
 import io.vocalhost.testsupport.ServiceConventionsTests;
+import io.vocalhost.testsupport.TokenSigner;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +17,9 @@ class AuthServiceApplicationTests extends ServiceConventionsTests {
 
 	@Autowired
 	AccessTokens accessTokens;
+
+	@Autowired
+	SigningKeys signingKeys;
 
 	@Override
 	protected List<String> readinessComponents() {
@@ -23,6 +30,21 @@ class AuthServiceApplicationTests extends ServiceConventionsTests {
 	@Override
 	protected String accessToken() {
 		return this.accessTokens.issue(1, UUID.randomUUID(), Instant.now()).value();
+	}
+
+	/**
+	 * The forged tokens are signed with auth-service's own key, so each is refused by
+	 * auth-service's own claim and header checks rather than for an unknown signature.
+	 */
+	@Override
+	protected TokenSigner tokenSigner() {
+		RSAKey key = this.signingKeys.signingKey();
+		try {
+			return new TokenSigner(key.toPrivateKey(), key.toPublicKey(), key.getKeyID());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

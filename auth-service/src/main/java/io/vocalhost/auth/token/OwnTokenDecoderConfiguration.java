@@ -24,15 +24,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class OwnTokenDecoderConfiguration {
 
 	@Bean
-	JwtDecoder accessTokenDecoder(SigningKeys keys, SecurityProperties properties, RevokedSessions revokedSessions) {
+	JwtDecoder accessTokenDecoder(SigningKeys keys, SecurityProperties properties, RevokedSessions revokedSessions,
+			Clock clock) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicKeys())));
 		// Expiry and the other claims are checked on every request by the shared rules.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
-		return new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC())
-			.decoder(new NimbusJwtDecoder(processor));
+		return new VerifiedAccessTokens(properties, revokedSessions, clock).decoder(new NimbusJwtDecoder(processor));
 	}
 
 }

@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.vocalhost.auth.MutableClock;
 import io.vocalhost.common.events.Topics;
@@ -204,12 +208,46 @@ class SignInIntegrationTests {
 		// Within the grace window a racing request with the old cookie still gets an
 		// access token.
 		assertThat(refresh(session.cookies().get("vh_refresh")).statusCode()).isEqualTo(200);
+		assertThat(meStatus(rotated.get("vh_access"))).isEqualTo(200);
 
 		this.clock.advance(Duration.ofSeconds(11));
 		HttpResponse<String> replayed = refresh(session.cookies().get("vh_refresh"));
 		assertThat(replayed.statusCode()).isEqualTo(401);
 		assertThat(refresh(rotated.get("vh_refresh")).statusCode()).isEqualTo(401);
 		await().atMost(Duration.ofSeconds(30)).until(() -> meStatus(rotated.get("vh_access")) == 401);
+	}
+
+	@Test
+	void twoTabsRefreshingAtOnceBothStaySignedInOnOneRotation() throws Exception {
+		Session session = signIn("iris-" + UUID.randomUUID(), Map.of());
+		String refreshToken = session.cookies().get("vh_refresh");
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<HttpResponse<String>>> racing = new ArrayList<>();
+		try (ExecutorService tabs = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int tab = 0; tab < 2; tab++) {
+				racing.add(tabs.submit(() -> {
+					start.await();
+					return refresh(refreshToken);
+				}));
+			}
+			start.countDown();
+		}
+		List<String> newRefreshTokens = new ArrayList<>();
+		for (Future<HttpResponse<String>> tab : racing) {
+			HttpResponse<String> response = tab.get();
+			assertThat(response.statusCode()).isEqualTo(200);
+			Map<String, String> cookies = cookies(response);
+			assertThat(me(cookies.get("vh_access")).path("user").path("name").asString()).startsWith("iris-");
+			if (cookies.containsKey("vh_refresh")) {
+				newRefreshTokens.add(cookies.get("vh_refresh"));
+			}
+		}
+		// One of the two rotated the token, the other was answered inside the grace
+		// window.
+		assertThat(newRefreshTokens).hasSize(1);
+		HttpResponse<String> next = refresh(newRefreshTokens.get(0));
+		assertThat(next.statusCode()).isEqualTo(200);
+		assertThat(me(cookies(next).get("vh_access")).path("user").path("name").asString()).startsWith("iris-");
 	}
 
 	@Test

@@ -46,7 +46,15 @@ public abstract class ServiceConventionsTests {
 	 * A valid access token this service accepts.
 	 */
 	protected String accessToken() {
-		return TestTokens.forUser(1);
+		return tokenSigner().forUser(1);
+	}
+
+	/**
+	 * Signs the forged tokens this service must refuse: with the key it trusts, so that
+	 * each one is refused for its own flaw.
+	 */
+	protected TokenSigner tokenSigner() {
+		return TestTokens.testSigner();
 	}
 
 	@Test
@@ -122,7 +130,7 @@ public abstract class ServiceConventionsTests {
 
 	@Test
 	void aForgedOrExpiredTokenIsJson401() throws Exception {
-		for (String token : TestTokens.mustBeRefused(accessToken(), "http://127.0.0.1:9/jwks.json")) {
+		for (String token : tokenSigner().mustBeRefused(accessToken(), "http://127.0.0.1:9/jwks.json")) {
 			assertJsonError(send("GET", "/no/such/path", "application/json", token), 401);
 		}
 	}

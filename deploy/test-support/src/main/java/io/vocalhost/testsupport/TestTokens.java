@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,46 +70,28 @@ public final class TestTokens {
 		return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
 	}
 
+	/** The signer of the test key that {@link #jwksUri()} publishes. */
+	public static TokenSigner testSigner() {
+		return new TokenSigner(keys().getPrivate(), keys().getPublic(), KEY_ID);
+	}
+
 	/** A valid access token of a signed-in user. */
 	public static String forUser(long userId) {
-		return sign(header(), claims(userId));
+		return testSigner().forUser(userId);
 	}
 
 	/**
-	 * Tokens every service and the gateway must refuse: expired beyond the skew, another
-	 * issuer, another audience, an unknown key id, a key set named in the header
-	 * ({@code jku} and {@code x5u}, which must never be fetched), {@code alg=none}, HS256
-	 * signed with the public key, a payload swapped under a valid signature, and garbage.
+	 * The tokens {@link TokenSigner#mustBeRefused} lists, signed with the test key.
 	 * @param valid a valid token of the service under test, to tamper with
 	 * @param foreignKeySetUrl where the {@code jku} header points
 	 */
 	public static List<String> mustBeRefused(String valid, String foreignKeySetUrl) {
-		Map<String, Object> expired = claims(1);
-		expired.put("exp", Instant.now().minusSeconds(120).getEpochSecond());
-		Map<String, Object> wrongIssuer = claims(1);
-		wrongIssuer.put("iss", "someone-else");
-		Map<String, Object> wrongAudience = claims(1);
-		wrongAudience.put("aud", List.of("another-api"));
-		Map<String, Object> unknownKey = header();
-		unknownKey.put("kid", "no-such-key");
-		Map<String, Object> foreignKeySet = header();
-		foreignKeySet.put("kid", "foreign");
-		foreignKeySet.put("jku", foreignKeySetUrl);
-		foreignKeySet.put("x5u", foreignKeySetUrl);
-		String tampered = valid.substring(0, valid.indexOf('.') + 1) + forUser(2).split("\\.")[1]
-				+ valid.substring(valid.lastIndexOf('.'));
-		return List.of(sign(header(), expired), sign(header(), wrongIssuer), sign(header(), wrongAudience),
-				sign(unknownKey, claims(1)), sign(foreignKeySet, claims(1)), unsigned(claims(1)),
-				signHmacWithPublicKey(claims(1)), tampered, "not-a-jwt");
+		return testSigner().mustBeRefused(valid, foreignKeySetUrl);
 	}
 
 	/** The standard header: RS256 with the test key id. */
 	public static Map<String, Object> header() {
-		Map<String, Object> header = new LinkedHashMap<>();
-		header.put("alg", "RS256");
-		header.put("typ", "JWT");
-		header.put("kid", KEY_ID);
-		return header;
+		return testSigner().header();
 	}
 
 	/** The standard claims of a user's access token, valid for five minutes. */
@@ -132,39 +109,11 @@ public final class TestTokens {
 
 	/** Signs with the test RSA key (RS256), whatever the header says. */
 	public static String sign(Map<String, Object> header, Map<String, Object> claims) {
-		String signingInput = encode(header) + "." + encode(claims);
-		try {
-			Signature signature = Signature.getInstance("SHA256withRSA");
-			signature.initSign(keys().getPrivate());
-			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-			return signingInput + "." + base64.encodeToString(signature.sign());
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * HS256 with the public key's encoding as the secret: the classic algorithm confusion
-	 * attack.
-	 */
-	public static String signHmacWithPublicKey(Map<String, Object> claims) {
-		Map<String, Object> header = header();
-		header.put("alg", "HS256");
-		String signingInput = encode(header) + "." + encode(claims);
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(keys().getPublic().getEncoded(), "HmacSHA256"));
-			return signingInput + "."
-					+ base64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return testSigner().sign(header, claims);
 	}
 
 	/** {@code alg=none}: no signature at all. */
-	public static String unsigned(Map<String, Object> claims) {
+	static String unsigned(Map<String, Object> claims) {
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("alg", "none");
 		return encode(header) + "." + encode(claims) + ".";
@@ -187,7 +136,7 @@ public final class TestTokens {
 		return (bytes.length > 1 && bytes[0] == 0) ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
 	}
 
-	private static String encode(Map<String, Object> part) {
+	static String encode(Map<String, Object> part) {
 		return base64.encodeToString(json.writeValueAsBytes(part));
 	}
 
