@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opening hours (one or two ranges, quarter-hour boundaries), slot lengths from 10 to 90
  * minutes, zones with odd offsets and DST rules (30-minute DST on Lord Howe, +12:45 on
  * Chatham, Casablanca's Ramadan changes), and dates that are half the time a day of a
- * clock change. The seed is fixed, so a failure is reproducible; the case is in the
- * message.
+ * clock change. Both ways: every time the hours offer is listed unless the clocks skip
+ * it, and every listed slot exists and lies inside the hours. The seed is fixed, so a
+ * failure is reproducible; the case is in the message.
  */
 class AssistantSchedulePropertyTests {
 
@@ -66,6 +68,11 @@ class AssistantSchedulePropertyTests {
 				assertThat(slot.start()).as(description + ": overlaps the slot before")
 					.isAfterOrEqualTo(slots.get(i - 1).end());
 			}
+			assertThat(exists(schedule.zone(), day.atTime(slot.localStart())))
+				.as(description + ": " + slot.localStart() + " does not exist")
+				.isTrue();
+			assertThat(schedule.hours()).as(description + ": " + slot + " lies outside the opening hours")
+				.anyMatch((range) -> liesWithin(slot, range, day, schedule.zone()));
 		}
 		for (OpeningHours range : schedule.hours()) {
 			for (LocalTime start = range.start(); !start.plus(length).isAfter(range.end())
@@ -77,6 +84,26 @@ class AssistantSchedulePropertyTests {
 							&& !runsIntoAGap(schedule.zone(), day.atTime(time), length));
 			}
 		}
+	}
+
+	/**
+	 * Whether the slot begins and ends inside the range, as moments. A boundary the
+	 * clocks skip is the moment they jump past it; one they show twice is its widest
+	 * reading.
+	 */
+	private static boolean liesWithin(Slot slot, OpeningHours range, LocalDate day, ZoneId zone) {
+		Instant opens = moment(day.atTime(range.start()), zone, false);
+		Instant closes = moment(day.atTime(range.end()), zone, true);
+		return range.day() == day.getDayOfWeek() && !slot.start().isBefore(opens) && !slot.end().isAfter(closes);
+	}
+
+	private static Instant moment(LocalDateTime local, ZoneId zone, boolean laterAtOverlap) {
+		ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+		if (transition != null && transition.isGap()) {
+			return transition.getInstant();
+		}
+		ZonedDateTime zoned = local.atZone(zone);
+		return (laterAtOverlap ? zoned.withLaterOffsetAtOverlap() : zoned.withEarlierOffsetAtOverlap()).toInstant();
 	}
 
 	private static boolean exists(ZoneId zone, LocalDateTime local) {
