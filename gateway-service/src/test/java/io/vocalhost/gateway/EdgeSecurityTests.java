@@ -137,6 +137,27 @@ class EdgeSecurityTests {
 	}
 
 	@Test
+	void aFrontendWithoutTheCsrfTokenIsKnownByItsOriginAndAForgerIsNot() throws Exception {
+		String cookies = "vh_access=" + TestTokens.forUser(5);
+		assertThat(send("POST", "/api/register/assistant", Map.of("Cookie", cookies, "Origin", "http://localhost:3000"))
+			.statusCode()).isEqualTo(200);
+		assertThat(send("PATCH", "/api/assistant/1", Map.of("Cookie", cookies, "Referer", "http://localhost:3000/dash"))
+			.statusCode()).isEqualTo(200);
+		// Another page of the same site, e.g. a multipart "simple" request that no
+		// preflight stops.
+		HttpResponse<String> forged = send("POST", "/api/register/assistant",
+				Map.of("Cookie", cookies, "Origin", "http://localhost:8000", "Content-Type", "multipart/form-data"));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(forged.body()).path("error").asString()).isEqualTo("Forbidden");
+		assertThat(send("POST", "/api/register", Map.of("Cookie", cookies, "Origin", "null")).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> forgedReferer = send("POST", "/api/register",
+				Map.of("Cookie", cookies, "Referer", "http://localhost:8000/attack.html"));
+		assertThat(forgedReferer.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(forgedReferer.body()).path("details").asString()).contains("X-XSRF-TOKEN");
+	}
+
+	@Test
 	void corsAdmitsOnlyTheFrontendOriginsWithCredentials() throws Exception {
 		HttpResponse<String> allowed = send("OPTIONS", "/api/assistants", Map.of("Origin", "http://localhost:3000",
 				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "X-XSRF-TOKEN"));

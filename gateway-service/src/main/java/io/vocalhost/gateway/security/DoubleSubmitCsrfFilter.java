@@ -16,10 +16,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * A state change authenticated by a session cookie must echo the {@code XSRF-TOKEN}
- * cookie in the {@code X-XSRF-TOKEN} header (double submit), which another site cannot
- * read. Requests with a bearer token and no session cookie, and webhooks, which
- * authenticate by signature, are not cookie-authenticated and pass.
+ * A state change authenticated by a session cookie must either echo the
+ * {@code XSRF-TOKEN} cookie in the {@code X-XSRF-TOKEN} header (double submit), which
+ * another site cannot read, or come from a page of a trusted origin, which another site
+ * cannot claim (frontends that send no token rely on this). Requests with a bearer token
+ * and no session cookie, and webhooks, which authenticate by signature, are not
+ * cookie-authenticated and pass.
  */
 class DoubleSubmitCsrfFilter implements WebFilter {
 
@@ -28,8 +30,11 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 
 	private final PathList exempt;
 
-	DoubleSubmitCsrfFilter(List<String> exemptPaths) {
+	private final TrustedOrigins trustedOrigins;
+
+	DoubleSubmitCsrfFilter(List<String> exemptPaths, TrustedOrigins trustedOrigins) {
 		this.exempt = PathList.of(exemptPaths);
+		this.trustedOrigins = trustedOrigins;
 	}
 
 	@Override
@@ -38,14 +43,19 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 		if (SAFE.contains(request.getMethod()) || !hasSessionCookie(request) || isExempt(request)) {
 			return chain.filter(exchange);
 		}
-		HttpCookie cookie = request.getCookies().getFirst(SessionCookieNames.XSRF);
-		String header = request.getHeaders().getFirst(SessionCookieNames.XSRF_HEADER);
-		if (cookie == null || header == null || cookie.getValue().isEmpty() || !MessageDigest
-			.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+		if (!echoesTheToken(request) && !this.trustedOrigins.vouchFor(request.getHeaders())) {
 			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-					"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header");
+					"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header, "
+							+ "or send the request from an allowed frontend origin");
 		}
 		return chain.filter(exchange);
+	}
+
+	private static boolean echoesTheToken(ServerHttpRequest request) {
+		HttpCookie cookie = request.getCookies().getFirst(SessionCookieNames.XSRF);
+		String header = request.getHeaders().getFirst(SessionCookieNames.XSRF_HEADER);
+		return cookie != null && header != null && !cookie.getValue().isEmpty() && MessageDigest
+			.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static boolean hasSessionCookie(ServerHttpRequest request) {

@@ -1,5 +1,6 @@
 package io.vocalhost.gateway.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.vocalhost.common.security.VerifiedAccessTokens;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +70,8 @@ class EdgeSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
-			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock) {
+			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock,
+			@Value("${vocalhost.public-url:http://localhost:5001}") URI publicUrl) {
 		List<String> publicPaths = edge.publicPaths();
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -76,8 +79,10 @@ class EdgeSecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors((cors) -> cors.configurationSource(cors(edge.corsOrigins())))
-			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths()), SecurityWebFiltersOrder.AUTHENTICATION)
+			.cors(ServerHttpSecurity.CorsSpec::disable)
+			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins())), SecurityWebFiltersOrder.CORS)
+			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths(),
+					TrustedOrigins.of(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), clock),
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(new RateLimitFilter(limits), SecurityWebFiltersOrder.AUTHENTICATION)
