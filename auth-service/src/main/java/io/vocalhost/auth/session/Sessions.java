@@ -79,10 +79,13 @@ public class Sessions {
 	@Transactional
 	public Optional<SessionTokens> refresh(String refreshToken) {
 		Instant now = now();
+		// Both rows locked: a request that waited for the other's rotation then reads the
+		// token's new rotated_at (PostgreSQL re-reads only the locked rows after the
+		// wait).
 		Optional<PresentedToken> found = this.jdbc.sql("""
 				SELECT t.session_id, t.rotated_at, s.user_id, s.last_seen_at, s.expires_at, s.revoked_at
 				FROM refresh_token t JOIN user_session s ON s.id = t.session_id
-				WHERE t.token_hash = ? FOR UPDATE OF s
+				WHERE t.token_hash = ? FOR UPDATE OF t, s
 				""").param(hash(refreshToken)).query(PresentedToken.class).optional();
 		if (found.isEmpty()) {
 			return Optional.empty();
