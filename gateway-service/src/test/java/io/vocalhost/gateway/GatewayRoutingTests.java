@@ -1,9 +1,13 @@
 package io.vocalhost.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,15 +61,67 @@ class GatewayRoutingTests {
 	static void standInServices(DynamicPropertyRegistry registry) {
 		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
 		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
+		registry.add("vocalhost.frontend.dir", GatewayRoutingTests::builtFrontend);
 		for (String name : SERVICES) {
 			DisposableServer server = standIns.computeIfAbsent(name, GatewayRoutingTests::echoServer);
 			registry.add("vocalhost.services." + name, () -> "http://127.0.0.1:" + server.port());
 		}
 	}
 
+	/** A built single-page frontend, as its bundler leaves it. */
+	private static String builtFrontend() {
+		try {
+			Path folder = Files.createTempDirectory("frontend");
+			Files.createDirectories(folder.resolve("assets"));
+			Files.writeString(folder.resolve("index.html"), "<html>frontend</html>");
+			Files.writeString(folder.resolve("assets/app-1a2b.js"), "console.log('app')");
+			Files.writeString(folder.resolve("favicon.svg"), "<svg/>");
+			Files.writeString(folder.getParent().resolve("secret.txt"), "outside");
+			return folder.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@AfterAll
 	static void stopStandIns() {
 		standIns.values().forEach(DisposableServer::disposeNow);
+	}
+
+	@Test
+	void servesTheBuiltFrontendAtItsRootAndItsRoutes() throws Exception {
+		for (String route : List.of("/", "/index.html", "/dashboard", "/plans", "/schedule/7")) {
+			HttpResponse<String> page = send("GET", route, null, "text/html");
+			assertThat(page.statusCode()).as(route).isEqualTo(200);
+			assertThat(page.body()).as(route).isEqualTo("<html>frontend</html>");
+			assertThat(page.headers().firstValue("Content-Type")).as(route)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+			assertThat(page.headers().firstValue("Cache-Control")).as(route).hasValue("no-cache");
+		}
+		HttpResponse<String> script = send("GET", "/assets/app-1a2b.js", null, "*/*");
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).isEqualTo("console.log('app')");
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		assertThat(send("HEAD", "/favicon.svg", null, "*/*").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theFrontendNeverShadowsTheApiNorLeavesItsFolder() throws Exception {
+		HttpResponse<String> missingFile = send("GET", "/assets/missing.js", null, "*/*");
+		assertThat(missingFile.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(missingFile.body()).path("error").asString()).isEqualTo("Not found");
+		for (String outside : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt")) {
+			assertThat(send("GET", outside, null, "*/*").body()).as(outside).doesNotContain("outside");
+		}
+		HttpResponse<String> unknownApi = send("GET", "/api/no-such-thing", null, "text/html");
+		assertThat(unknownApi.statusCode()).isEqualTo(401);
+		assertThat(unknownApi.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(send("GET", "/api/system/status", null, "*/*").body()).contains("services");
+		assertThat(send("POST", "/dashboard", null, "text/html").statusCode()).isEqualTo(401);
+		// Only a browser's navigation (Accept: text/html) gets the frontend's page.
+		assertThat(send("GET", "/dashboard", null, "application/json").statusCode()).isEqualTo(401);
 	}
 
 	@ParameterizedTest
@@ -207,9 +263,16 @@ class GatewayRoutingTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {
+		return send(method, path, token, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String token, String accept) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(60));
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

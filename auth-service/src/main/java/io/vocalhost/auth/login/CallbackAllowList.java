@@ -1,36 +1,40 @@
 package io.vocalhost.auth.login;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.vocalhost.auth.system.AuthProperties;
+import io.vocalhost.common.http.Origins;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Where a login may send the browser back to: only the configured frontend origins. */
+/**
+ * Where a login may send the browser back to: only the configured frontend origins and
+ * the gateway's own public origin (where the gateway serves a built frontend).
+ */
 @Component
 class CallbackAllowList {
 
 	private final List<URI> allowed;
 
-	private final List<String> origins;
+	private final Set<String> origins;
 
-	CallbackAllowList(AuthProperties properties) {
+	CallbackAllowList(AuthProperties properties,
+			@Value("${vocalhost.public-url:http://localhost:5001}") URI publicUrl) {
 		this.allowed = properties.allowedCallbacks();
-		this.origins = this.allowed.stream().map(CallbackAllowList::origin).toList();
+		this.origins = Stream.concat(this.allowed.stream(), Stream.of(publicUrl))
+			.map(Origins::of)
+			.flatMap(Optional::stream)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	boolean allows(String callback) {
-		try {
-			URI uri = new URI(callback);
-			return uri.isAbsolute() && uri.getRawUserInfo() == null && uri.getHost() != null
-					&& this.origins.contains(origin(uri));
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
+		return Origins.of(callback).filter(this.origins::contains).isPresent();
 	}
 
 	/**
@@ -42,12 +46,6 @@ class CallbackAllowList {
 
 	String describe() {
 		return String.join(", ", this.allowed.stream().map(URI::toString).toList());
-	}
-
-	private static String origin(URI uri) {
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(scheme) ? 443 : 80);
-		return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
 	}
 
 }

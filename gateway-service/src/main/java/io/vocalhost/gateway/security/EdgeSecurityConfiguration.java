@@ -3,6 +3,7 @@ package io.vocalhost.gateway.security;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.channel.ChannelOption;
@@ -80,7 +81,7 @@ class EdgeSecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors(ServerHttpSecurity.CorsSpec::disable)
-			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins())), SecurityWebFiltersOrder.CORS)
+			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.CORS)
 			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths(),
 					TrustedOrigins.of(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), clock),
@@ -120,8 +121,11 @@ class EdgeSecurityConfiguration {
 			.build();
 	}
 
-	private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+	/** The frontend origins and the gateway's own, where it may serve the frontend. */
+	private static UrlBasedCorsConfigurationSource cors(List<String> frontendOrigins, URI publicUrl) {
 		CorsConfiguration configuration = new CorsConfiguration();
+		List<String> origins = new ArrayList<>(frontendOrigins);
+		origins.add(publicUrl.getScheme() + "://" + publicUrl.getRawAuthority());
 		configuration.setAllowedOrigins(origins);
 		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		configuration.setAllowedHeaders(List.of("Content-Type", "Authorization", SessionCookieNames.XSRF_HEADER));

@@ -9,14 +9,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /** Writes the JSON error body straight from a web filter. */
-final class JsonErrorResponses {
+public final class JsonErrorResponses {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private JsonErrorResponses() {
 	}
 
-	static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String error, String details) {
+	public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String error, String details) {
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		byte[] body = json.writeValueAsBytes(new ErrorBody(error, details));

@@ -15,7 +15,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * once and matched in one pass. As a security matcher it replaces one matcher per
  * pattern, which costs a debug-log call per pattern on every request.
  */
-final class PathList implements ServerWebExchangeMatcher {
+public final class PathList implements ServerWebExchangeMatcher {
 
 	private final List<PathPattern> patterns;
 
@@ -23,11 +23,11 @@ final class PathList implements ServerWebExchangeMatcher {
 		this.patterns = patterns;
 	}
 
-	static PathList of(List<String> patterns) {
+	public static PathList of(List<String> patterns) {
 		return new PathList(patterns.stream().map(PathPatternParser.defaultInstance::parse).toList());
 	}
 
-	boolean contains(PathContainer path) {
+	public boolean contains(PathContainer path) {
 		for (PathPattern pattern : this.patterns) {
 			if (pattern.matches(path)) {
 				return true;

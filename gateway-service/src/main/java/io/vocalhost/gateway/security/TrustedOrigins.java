@@ -2,11 +2,12 @@ package io.vocalhost.gateway.security;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.vocalhost.common.http.Origins;
 
 import org.springframework.http.HttpHeaders;
 
@@ -28,7 +29,7 @@ final class TrustedOrigins {
 
 	static TrustedOrigins of(Collection<String> frontendOrigins, URI publicUrl) {
 		return new TrustedOrigins(Stream.concat(frontendOrigins.stream(), Stream.of(publicUrl.toString()))
-			.map(TrustedOrigins::originOf)
+			.map(Origins::of)
 			.flatMap(Optional::stream)
 			.collect(Collectors.toUnmodifiableSet()));
 	}
@@ -41,23 +42,7 @@ final class TrustedOrigins {
 	boolean vouchFor(HttpHeaders headers) {
 		String origin = headers.getOrigin();
 		String source = (origin != null) ? origin : headers.getFirst(HttpHeaders.REFERER);
-		return source != null && originOf(source).filter(this.origins::contains).isPresent();
-	}
-
-	/** {@code scheme://host:port} of an http(s) URL, with the scheme's default port. */
-	static Optional<String> originOf(String url) {
-		try {
-			URI uri = URI.create(url.trim());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-				return Optional.empty();
-			}
-			int port = (uri.getPort() != -1) ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
-			return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return source != null && Origins.of(source).filter(this.origins::contains).isPresent();
 	}
 
 }
