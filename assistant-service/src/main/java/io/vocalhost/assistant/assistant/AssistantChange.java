@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.assistant.assistant.AssistantView.Range;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 
@@ -20,34 +23,36 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 record AssistantChange(@JsonProperty("business_name") String businessName,
 		@JsonProperty("receptionist_name") String receptionistName, @JsonProperty("start_time") String startTime,
 		@JsonProperty("end_time") String endTime, @JsonProperty("available_days") Object availableDays,
-		@JsonProperty("booking_duration_minutes") Integer bookingDurationMinutes,
-		@JsonProperty("voice_type") String voiceType, String description, String timezone, String greeting,
-		@JsonProperty("phone_number") String phoneNumber, Map<String, List<Range>> hours) {
+		@JsonProperty("booking_duration_minutes") Integer slotMinutes, @JsonProperty("voice_type") String voice,
+		String description, String timezone, String greeting, @JsonProperty("phone_number") String phoneNumber,
+		Map<String, List<Range>> hours) {
 
 	Assistant applyTo(Assistant current) {
 		FieldErrors errors = new FieldErrors();
+		Receptionist receptionist = current.receptionist();
+		Business business = current.business();
+		WeeklySchedule schedule = current.schedule();
 		String businessName = (this.businessName != null) ? errors.text("business_name", this.businessName, true)
-				: current.businessName();
+				: business.name();
 		String name = (this.receptionistName != null) ? errors.text("receptionist_name", this.receptionistName, true)
-				: current.name();
+				: receptionist.name();
 		String description = (this.description != null) ? errors.text("description", this.description, false)
-				: current.description();
-		Integer duration = (this.bookingDurationMinutes != null)
-				? errors.duration("booking_duration_minutes", this.bookingDurationMinutes)
-				: Integer.valueOf(current.bookingDurationMinutes());
-		String voice = (this.voiceType != null) ? errors.voice("voice_type", this.voiceType) : current.voiceType();
-		String zone = (this.timezone != null) ? errors.zone("timezone", this.timezone) : current.timeZone();
-		String greeting = (this.greeting != null) ? errors.text("greeting", this.greeting, false) : current.greeting();
-		String phone = (this.phoneNumber != null) ? errors.phone("phone_number", this.phoneNumber)
-				: current.businessPhone();
-		List<OpeningHours> hours = hours(current, errors);
+				: business.description();
+		Integer slotMinutes = (this.slotMinutes != null) ? errors.duration("booking_duration_minutes", this.slotMinutes)
+				: Integer.valueOf(schedule.slotMinutes());
+		String voice = (this.voice != null) ? errors.voice("voice_type", this.voice) : receptionist.voice();
+		String zone = (this.timezone != null) ? errors.zone("timezone", this.timezone) : schedule.timeZone();
+		String greeting = (this.greeting != null) ? errors.text("greeting", this.greeting, false)
+				: receptionist.greeting();
+		String phone = (this.phoneNumber != null) ? errors.phone("phone_number", this.phoneNumber) : business.phone();
+		List<OpeningHours> hours = hours(schedule, errors);
 		errors.throwIfAny();
-		return new Assistant(current.id(), current.ownerId(), name, businessName,
-				(description != null) ? description : "", zone, duration, voice, greeting, phone,
-				current.twilioNumber(), current.numberSimulated(), current.status(), hours);
+		return current.withSettings(new Receptionist(name, voice, greeting),
+				new Business(businessName, (description != null) ? description : "", phone),
+				new WeeklySchedule(zone, slotMinutes, hours));
 	}
 
-	private List<OpeningHours> hours(Assistant current, FieldErrors errors) {
+	private List<OpeningHours> hours(WeeklySchedule current, FieldErrors errors) {
 		if (this.hours != null) {
 			return Schedule.perDay(this.hours, errors);
 		}

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.common.security.CurrentUser;
@@ -68,7 +71,8 @@ class AssistantController {
 		String name = errors.text("receptionist_name", form.get("receptionist_name"), true);
 		LocalTime start = errors.time("start_time", form.get("start_time"));
 		LocalTime end = errors.time("end_time", form.get("end_time"));
-		Integer duration = errors.duration("booking_duration_minutes", integer(form.get("booking_duration_minutes")));
+		Integer slotMinutes = errors.duration("booking_duration_minutes",
+				integer(form.get("booking_duration_minutes")));
 		String phone = errors.phone("phone_number", form.get("phone_number"));
 		Set<DayOfWeek> days = errors.days("available_days", form.get("available_days"));
 		String voice = errors.voice("voice_type", form.get("voice_type"));
@@ -81,9 +85,11 @@ class AssistantController {
 				? Schedule.uniform(days, start, end, errors) : List.<OpeningHours>of();
 		errors.throwIfAny();
 
-		Assistant created = this.assistants.register(owner, new NewAssistant(name, businessName,
-				(description != null) ? description : "", zone, duration, voice, greeting, phone, hours, true));
-		return created("Assistant created. Forward calls to " + created.twilioNumber() + ".", created, documents);
+		Assistant created = this.assistants.register(owner,
+				new NewAssistant(new Receptionist(name, voice, greeting),
+						new Business(businessName, (description != null) ? description : "", phone),
+						new WeeklySchedule(zone, slotMinutes, hours), true));
+		return created("Assistant created. Forward calls to " + created.telephony().number() + ".", created, documents);
 	}
 
 	@PostMapping(path = "/api/register/assistant", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -103,8 +109,9 @@ class AssistantController {
 		List<OpeningHours> hours = Schedule.uniform(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
 				LocalTime.of(9, 0), LocalTime.of(17, 0), errors);
 		Assistant created = this.assistants.register(owner,
-				new NewAssistant(name, businessName, (description != null) ? description : "",
-						this.properties.defaultTimeZone().getId(), 30, "female", null, null, hours, false));
+				new NewAssistant(new Receptionist(name, "female", null),
+						new Business(businessName, (description != null) ? description : "", null),
+						new WeeklySchedule(this.properties.defaultTimeZone().getId(), 30, hours), false));
 		return created("Assistant created.", created, documents);
 	}
 
@@ -128,7 +135,7 @@ class AssistantController {
 	/** The 201 answer of a registration, after handing its documents on for indexing. */
 	private Registered created(String message, Assistant created, List<MultipartFile> documents) {
 		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
-		return new Registered(message, created.id(), created.twilioNumber(), indexing.indexedChunks(),
+		return new Registered(message, created.id(), created.telephony().number(), indexing.indexedChunks(),
 				indexing.warnings());
 	}
 
