@@ -13,6 +13,10 @@ import io.vocalhost.assistant.assistant.Assistant.Receptionist;
 import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.assistant.assistant.AssistantView.Range;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.common.text.WireFormats;
+import io.vocalhost.common.validation.ClockTime;
+import io.vocalhost.common.validation.E164Phone;
+import io.vocalhost.common.validation.TimeZoneId;
 
 /**
  * A partial change ({@code PATCH /api/assistant/{id}}): only the fields present change.
@@ -20,57 +24,54 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
  * same hours on every open day) or through {@code hours} per weekday with breaks, which
  * wins when both are sent.
  */
-record AssistantChange(@JsonProperty("business_name") String businessName,
-		@JsonProperty("receptionist_name") String receptionistName, @JsonProperty("start_time") String startTime,
-		@JsonProperty("end_time") String endTime, @JsonProperty("available_days") Object availableDays,
-		@JsonProperty("booking_duration_minutes") Integer slotMinutes, @JsonProperty("voice_type") String voice,
-		String description, String timezone, String greeting, @JsonProperty("phone_number") String phoneNumber,
-		Map<String, List<Range>> hours) {
+record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false) String businessName,
+		@JsonProperty("receptionist_name") @Text(blankAllowed = false) String receptionistName,
+		@JsonProperty("start_time") @ClockTime(optional = true) String startTime,
+		@JsonProperty("end_time") @ClockTime(optional = true) String endTime,
+		@JsonProperty("available_days") @WeekdayFlags(optional = true) Object availableDays,
+		@JsonProperty("booking_duration_minutes") @SlotLength(optional = true) Integer slotMinutes,
+		@JsonProperty("voice_type") @Voice(optional = true) String voice, @Text String description,
+		@TimeZoneId(optional = true) String timezone, @Text String greeting,
+		@JsonProperty("phone_number") @E164Phone(optional = true) String businessPhone,
+		@WeeklyHours Map<String, List<Range>> hours) {
 
+	/** The assistant with this checked change applied. */
 	Assistant applyTo(Assistant current) {
-		FieldErrors errors = new FieldErrors();
 		Receptionist receptionist = current.receptionist();
 		Business business = current.business();
 		WeeklySchedule schedule = current.schedule();
-		String businessName = (this.businessName != null) ? errors.text("business_name", this.businessName, true)
-				: business.name();
-		String name = (this.receptionistName != null) ? errors.text("receptionist_name", this.receptionistName, true)
-				: receptionist.name();
-		String description = (this.description != null) ? errors.text("description", this.description, false)
-				: business.description();
-		Integer slotMinutes = (this.slotMinutes != null) ? errors.duration("booking_duration_minutes", this.slotMinutes)
-				: Integer.valueOf(schedule.slotMinutes());
-		String voice = (this.voice != null) ? errors.voice("voice_type", this.voice) : receptionist.voice();
-		String zone = (this.timezone != null) ? errors.zone("timezone", this.timezone) : schedule.timeZone();
-		String greeting = (this.greeting != null) ? errors.text("greeting", this.greeting, false)
-				: receptionist.greeting();
-		String phone = (this.phoneNumber != null) ? errors.phone("phone_number", this.phoneNumber) : business.phone();
-		List<OpeningHours> hours = hours(schedule, errors);
-		errors.throwIfAny();
-		return current.withSettings(new Receptionist(name, voice, greeting),
-				new Business(businessName, (description != null) ? description : "", phone),
-				new WeeklySchedule(zone, slotMinutes, hours));
+		return current.withSettings(
+				new Receptionist((this.receptionistName != null) ? this.receptionistName.trim() : receptionist.name(),
+						(this.voice != null) ? Voice.Check.of(this.voice) : receptionist.voice(),
+						(this.greeting != null) ? Text.Check.cleaned(this.greeting) : receptionist.greeting()),
+				new Business((this.businessName != null) ? this.businessName.trim() : business.name(),
+						(this.description != null) ? Text.Check.orEmpty(this.description) : business.description(),
+						(this.businessPhone != null) ? this.businessPhone.trim() : business.phone()),
+				new WeeklySchedule(
+						(this.timezone != null) ? WireFormats.zone(this.timezone).orElseThrow().getId()
+								: schedule.timeZone(),
+						(this.slotMinutes != null) ? this.slotMinutes : schedule.slotMinutes(), hours(schedule)));
 	}
 
-	private List<OpeningHours> hours(WeeklySchedule current, FieldErrors errors) {
+	private List<OpeningHours> hours(WeeklySchedule current) {
 		if (this.hours != null) {
-			return Schedule.perDay(this.hours, errors);
+			return Schedule.perDay(this.hours);
 		}
 		if (this.startTime == null && this.endTime == null && this.availableDays == null) {
 			return current.hours();
 		}
-		LocalTime start = (this.startTime != null) ? errors.time("start_time", this.startTime)
+		LocalTime start = (this.startTime != null) ? WireFormats.time(this.startTime).orElseThrow()
 				: current.earliestStart();
-		LocalTime end = (this.endTime != null) ? errors.time("end_time", this.endTime) : current.latestEnd();
-		Set<DayOfWeek> days = (this.availableDays != null) ? errors.days("available_days", this.availableDays)
+		LocalTime end = (this.endTime != null) ? WireFormats.time(this.endTime).orElseThrow() : current.latestEnd();
+		Set<DayOfWeek> days = (this.availableDays != null) ? Weekdays.parse(this.availableDays).days()
 				: current.hours().stream().map(OpeningHours::day).collect(Collectors.toSet());
-		if (start == null || end == null || days == null) {
-			if (start == null && end == null && this.startTime == null && this.endTime == null) {
-				errors.add("start_time", "is required to open days on an assistant without hours");
+		if (start == null || end == null) {
+			if (this.startTime == null && this.endTime == null) {
+				throw new InvalidHoursException("start_time", "is required to open days on an assistant without hours");
 			}
 			return List.of();
 		}
-		return Schedule.uniform(days, start, end, errors);
+		return Schedule.uniform(days, start, end);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,7 +35,7 @@ record AssistantView(long id, @JsonProperty("name") String receptionistName,
 		Map<String, Boolean> days = new LinkedHashMap<>();
 		Map<String, List<Range>> hours = new LinkedHashMap<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			String name = dayName(day);
+			String name = Weekdays.name(day);
 			days.put(name, schedule.isOpenOn(day));
 			hours.put(name,
 					schedule.hours()
@@ -50,10 +49,6 @@ record AssistantView(long id, @JsonProperty("name") String receptionistName,
 				(schedule.latestEnd() != null) ? HH_MM.format(schedule.latestEnd()) : null, schedule.slotMinutes(),
 				days, assistant.telephony().number(), assistant.telephony().simulated(), receptionist.voice(),
 				schedule.timeZone(), receptionist.greeting(), business.phone(), assistant.status(), hours);
-	}
-
-	static String dayName(DayOfWeek day) {
-		return day.name().toLowerCase(Locale.ROOT);
 	}
 
 	record Range(String start, String end) {
