@@ -33,6 +33,9 @@ class AssistantServiceApplicationTests extends ServiceConventionsTests {
 				"400", "402", "403");
 		assertThat(schema(schemas, register.path("201")).path("properties").propertyNames()).containsExactly("message",
 				"assistant_id", "twilio_number", "indexed_chunks", "warnings");
+
+		JsonNode myAgents = schema(schemas, paths.path("/api/my-agents").path("get").path("responses").path("200"));
+		assertThat(myAgents.path("properties").propertyNames()).containsExactly("user_info", "agents", "total_agents");
 	}
 
 	private static String errorSchema(JsonNode response) {

@@ -1,6 +1,7 @@
 package io.vocalhost.assistant.assistant;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
  * methods below are the only places that rebuild the whole.
  */
 public record Assistant(long id, long ownerId, Receptionist receptionist, Business business, WeeklySchedule schedule,
-		Telephony telephony, String status) {
+		Telephony telephony, String status, Instant createdAt) {
 
 	public static final String ACTIVE = "active";
 
@@ -21,22 +22,23 @@ public record Assistant(long id, long ownerId, Receptionist receptionist, Busine
 
 	Assistant withSchedule(WeeklySchedule schedule) {
 		return new Assistant(this.id, this.ownerId, this.receptionist, this.business, schedule, this.telephony,
-				this.status);
+				this.status, this.createdAt);
 	}
 
 	Assistant withTelephony(Telephony telephony) {
 		return new Assistant(this.id, this.ownerId, this.receptionist, this.business, this.schedule, telephony,
-				this.status);
+				this.status, this.createdAt);
 	}
 
 	Assistant withStatus(String status) {
 		return new Assistant(this.id, this.ownerId, this.receptionist, this.business, this.schedule, this.telephony,
-				status);
+				status, this.createdAt);
 	}
 
 	/** The configuration the owner edits, keeping identity, number and status. */
 	Assistant withSettings(Receptionist receptionist, Business business, WeeklySchedule schedule) {
-		return new Assistant(this.id, this.ownerId, receptionist, business, schedule, this.telephony, this.status);
+		return new Assistant(this.id, this.ownerId, receptionist, business, schedule, this.telephony, this.status,
+				this.createdAt);
 	}
 
 	AssistantSnapshot snapshot() {

@@ -3,6 +3,7 @@ package io.vocalhost.assistant.assistant;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class AssistantStore {
 
 	private static final String COLUMNS = """
 			id, owner_id, name, business_name, description, time_zone, booking_duration_minutes, voice_type,
-			greeting, business_phone, twilio_number, number_simulated, status""";
+			greeting, business_phone, twilio_number, number_simulated, status, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -41,7 +42,8 @@ class AssistantStore {
 				""")
 			.params(assistant.ownerId(), receptionist.name(), business.name(), business.description(),
 					schedule.timeZone(), schedule.slotMinutes(), receptionist.voice(), receptionist.greeting(),
-					business.phone(), assistant.status(), now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+					business.phone(), assistant.status(), assistant.createdAt().atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
 		replaceHours(id, schedule.hours());
@@ -80,7 +82,7 @@ class AssistantStore {
 					new WeeklySchedule(row.getString("time_zone"), row.getInt("booking_duration_minutes"),
 							hoursOf(row.getLong("id"))),
 					new Telephony(row.getString("twilio_number"), row.getBoolean("number_simulated")),
-					row.getString("status")))
+					row.getString("status"), row.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}
 

@@ -70,7 +70,7 @@ public class Assistants {
 		}
 		Instant now = this.clock.instant();
 		Assistant draft = new Assistant(0, ownerId, registration.receptionist(), registration.business(),
-				registration.schedule(), Telephony.NONE, Assistant.ACTIVE);
+				registration.schedule(), Telephony.NONE, Assistant.ACTIVE, now);
 		long id = this.store.insert(draft, now);
 		Assistant created = this.store.find(id).orElseThrow();
 		if (registration.withPhoneNumber()) {

@@ -316,6 +316,94 @@ class AssistantsIntegrationTests {
 		assertThat(register(owner, Multipart.of(Multipart.originalRegistration())).statusCode()).isEqualTo(201);
 	}
 
+	@Test
+	void myAgentsShowsThePlanAndTheAssistantsAsTheOriginalFrontendReadsThem() throws Exception {
+		long owner = users.incrementAndGet();
+		JsonNode empty = myAgents(owner);
+		assertThat(empty.propertyNames()).containsExactly("user_info", "agents", "total_agents");
+		JsonNode free = empty.path("user_info");
+		assertThat(free.propertyNames()).containsExactly("plan", "subscription_status", "max_agents", "allowed_addons",
+				"can_create_agent");
+		assertThat(free.path("plan").asString()).isEqualTo("free");
+		assertThat(free.path("subscription_status").asString()).isEqualTo("active");
+		assertThat(free.path("max_agents").asInt()).isEqualTo(1);
+		assertThat(free.path("allowed_addons").isArray()).isTrue();
+		assertThat(free.path("allowed_addons").values()).extracting(JsonNode::asString)
+			.containsExactly("voice", "booking");
+		assertThat(free.path("can_create_agent").asBoolean()).isTrue();
+		assertThat(empty.path("agents")).isEmpty();
+		assertThat(empty.path("total_agents").asInt()).isZero();
+
+		long first = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body())
+			.path("assistant_id")
+			.asLong();
+		JsonNode one = myAgents(owner);
+		assertThat(one.path("user_info").path("can_create_agent").asBoolean()).isFalse();
+		assertThat(one.path("total_agents").asInt()).isEqualTo(1);
+		JsonNode agent = one.path("agents").get(0);
+		assertThat(agent.propertyNames()).containsExactly("id", "name", "agent_name", "business_name", "description",
+				"start_time", "end_time", "booking_duration_minutes", "available_days", "twilio_number", "voice_type",
+				"status", "created_at");
+		assertThat(agent.path("id").asLong()).isEqualTo(first);
+		assertThat(agent.path("name").asString()).isEqualTo("Ava");
+		assertThat(agent.path("agent_name").asString()).isEqualTo("Ava");
+		assertThat(agent.path("business_name").asString()).isEqualTo("Bella Salon");
+		assertThat(agent.path("description").asString()).isEmpty();
+		assertThat(agent.path("start_time").asString()).isEqualTo("09:00");
+		assertThat(agent.path("end_time").asString()).isEqualTo("17:00");
+		assertThat(agent.path("booking_duration_minutes").asInt()).isEqualTo(30);
+		assertThat(agent.path("available_days").propertyNames()).containsExactly("monday", "tuesday", "wednesday",
+				"thursday", "friday", "saturday", "sunday");
+		assertThat(agent.path("available_days").path("saturday").asBoolean()).isTrue();
+		assertThat(agent.path("available_days").path("wednesday").asBoolean()).isFalse();
+		assertThat(agent.path("twilio_number").asString()).startsWith("+1500555");
+		assertThat(agent.path("voice_type").asString()).isEqualTo("female");
+		assertThat(agent.path("status").asString()).isEqualTo("active");
+		assertThat(Instant.parse(agent.path("created_at").asString())).isBetween(Instant.now().minusSeconds(600),
+				Instant.now());
+		assertThat(myAgents(users.incrementAndGet()).path("agents")).isEmpty();
+
+		publish(new SubscriptionChanged(UUID.randomUUID(), Instant.now(), owner, "sub_2", "basic", "active",
+				Instant.now().plusSeconds(86400)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "basic".equals(userInfo(owner).path("plan").asString()));
+		assertThat(userInfo(owner).path("max_agents").asInt()).isEqualTo(3);
+		assertThat(userInfo(owner).path("can_create_agent").asBoolean()).isTrue();
+		long second = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body())
+			.path("assistant_id")
+			.asLong();
+		assertThat(myAgents(owner).path("agents").values()).extracting((node) -> node.path("id").asLong())
+			.containsExactly(second, first);
+
+		publish(new PaymentFailed(UUID.randomUUID(), Instant.now(), owner, "sub_2", "in_2", 2900, "usd", 1));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "past_due".equals(userInfo(owner).path("subscription_status").asString()));
+		assertThat(userInfo(owner).path("plan").asString()).isEqualTo("basic");
+		assertThat(userInfo(owner).path("can_create_agent").asBoolean()).isFalse();
+		assertThat(myAgents(owner).path("agents").get(0).path("status").asString()).isEqualTo("suspended");
+
+		publish(new SubscriptionChanged(UUID.randomUUID(), Instant.now(), owner, "sub_2", "basic", "canceled",
+				Instant.now()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "canceled".equals(userInfo(owner).path("subscription_status").asString()));
+		publish(new SubscriptionChanged(UUID.randomUUID(), Instant.now(), owner, "sub_3", "pro", "unpaid",
+				Instant.now()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "inactive".equals(userInfo(owner).path("subscription_status").asString()));
+		assertThat(userInfo(owner).path("allowed_addons").values()).extracting(JsonNode::asString)
+			.containsExactly("voice", "chat", "booking", "crm", "analytics");
+		assertThat(userInfo(owner).path("can_create_agent").asBoolean()).isFalse();
+	}
+
+	private JsonNode myAgents(long owner) throws Exception {
+		HttpResponse<String> response = send("GET", "/api/my-agents", owner, null, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private JsonNode userInfo(long owner) throws Exception {
+		return myAgents(owner).path("user_info");
+	}
+
 	private static String details(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		return json.readTree(response.body()).path("details").asString();
