@@ -36,6 +36,10 @@ class AssistantServiceApplicationTests extends ServiceConventionsTests {
 
 		JsonNode myAgents = schema(schemas, paths.path("/api/my-agents").path("get").path("responses").path("200"));
 		assertThat(myAgents.path("properties").propertyNames()).containsExactly("user_info", "agents", "total_agents");
+
+		JsonNode patch = schema(schemas, paths.path("/api/assistant/{id}").path("patch").path("responses").path("200"));
+		assertThat(patch.path("properties").propertyNames()).contains("message", "updated_fields", "assistant",
+				"business_name", "hours");
 	}
 
 	private static String errorSchema(JsonNode response) {

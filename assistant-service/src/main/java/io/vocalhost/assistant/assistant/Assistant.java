@@ -48,8 +48,14 @@ public record Assistant(long id, long ownerId, Receptionist receptionist, Busine
 				this.business.phone(), this.telephony.number(), this.status);
 	}
 
-	/** Who answers the phone: the receptionist's name, voice and greeting. */
-	public record Receptionist(String name, String voice, String greeting) {
+	/**
+	 * Who answers the phone: the receptionist's name, voice and greeting, and what it
+	 * does.
+	 *
+	 * @param features the original frontend's add-ons chosen at creation ({@code voice},
+	 * {@code booking}, ...)
+	 */
+	public record Receptionist(String name, String voice, String greeting, List<String> features) {
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.vocalhost.assistant.assistant;
 
 import java.time.DayOfWeek;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +45,8 @@ record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false
 		return current.withSettings(
 				new Receptionist((this.receptionistName != null) ? this.receptionistName.trim() : receptionist.name(),
 						(this.voice != null) ? Voice.Check.of(this.voice) : receptionist.voice(),
-						(this.greeting != null) ? Text.Check.cleaned(this.greeting) : receptionist.greeting()),
+						(this.greeting != null) ? Text.Check.cleaned(this.greeting) : receptionist.greeting(),
+						receptionist.features()),
 				new Business((this.businessName != null) ? this.businessName.trim() : business.name(),
 						(this.description != null) ? Text.Check.orEmpty(this.description) : business.description(),
 						(this.businessPhone != null) ? this.businessPhone.trim() : business.phone()),
@@ -57,14 +60,17 @@ record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false
 		if (this.hours != null) {
 			return Schedule.perDay(this.hours);
 		}
-		if (this.startTime == null && this.endTime == null && this.availableDays == null) {
+		if (showsCurrent(current)) {
+			// The dashboard resends these with every save: hours with breaks or per-day
+			// ranges
+			// stay as they are unless one of the three really changes.
 			return current.hours();
 		}
 		LocalTime start = (this.startTime != null) ? WireFormats.time(this.startTime).orElseThrow()
 				: current.earliestStart();
 		LocalTime end = (this.endTime != null) ? WireFormats.time(this.endTime).orElseThrow() : current.latestEnd();
 		Set<DayOfWeek> days = (this.availableDays != null) ? Weekdays.parse(this.availableDays).days()
-				: current.hours().stream().map(OpeningHours::day).collect(Collectors.toSet());
+				: openDays(current);
 		if (start == null || end == null) {
 			if (this.startTime == null && this.endTime == null) {
 				throw new InvalidHoursException("start_time", "is required to open days on an assistant without hours");
@@ -72,6 +78,38 @@ record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false
 			return List.of();
 		}
 		return Schedule.uniform(days, start, end);
+	}
+
+	/**
+	 * Whether the original three fields, as far as they are sent, are what the current
+	 * hours already show in that shape.
+	 */
+	private boolean showsCurrent(WeeklySchedule current) {
+		return (this.startTime == null
+				|| WireFormats.time(this.startTime).orElseThrow().equals(current.earliestStart()))
+				&& (this.endTime == null || WireFormats.time(this.endTime).orElseThrow().equals(current.latestEnd()))
+				&& (this.availableDays == null || Weekdays.parse(this.availableDays).days().equals(openDays(current)));
+	}
+
+	private static Set<DayOfWeek> openDays(WeeklySchedule schedule) {
+		return schedule.hours().stream().map(OpeningHours::day).collect(Collectors.toSet());
+	}
+
+	/** The wire names of the fields this change sends, in the order it declares them. */
+	List<String> sentFields() {
+		return Arrays.stream(AssistantChange.class.getRecordComponents()).filter(this::isSent).map((component) -> {
+			JsonProperty name = component.getAccessor().getAnnotation(JsonProperty.class);
+			return (name != null) ? name.value() : component.getName();
+		}).toList();
+	}
+
+	private boolean isSent(RecordComponent component) {
+		try {
+			return component.getAccessor().invoke(this) != null;
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("A record's accessor can always be called", ex);
+		}
 	}
 
 }

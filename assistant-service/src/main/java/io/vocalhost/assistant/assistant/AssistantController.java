@@ -96,9 +96,10 @@ class AssistantController {
 	}
 
 	@PatchMapping(path = "/api/assistant/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	AssistantView update(@AuthenticationPrincipal Jwt token, @PathVariable long id,
+	UpdatedAssistant update(@AuthenticationPrincipal Jwt token, @PathVariable long id,
 			@Valid @RequestBody AssistantChange change) {
-		return AssistantView.of(this.assistants.update(CurrentUser.id(token), id, change));
+		return UpdatedAssistant.of(change.sentFields(),
+				AssistantView.of(this.assistants.update(CurrentUser.id(token), id, change)));
 	}
 
 	@DeleteMapping("/api/assistant/{id}")

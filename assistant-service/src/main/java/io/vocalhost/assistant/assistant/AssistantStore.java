@@ -23,7 +23,7 @@ class AssistantStore {
 
 	private static final String COLUMNS = """
 			id, owner_id, name, business_name, description, time_zone, booking_duration_minutes, voice_type,
-			greeting, business_phone, twilio_number, number_simulated, status, created_at""";
+			greeting, business_phone, twilio_number, number_simulated, status, created_at, enabled_features""";
 
 	private final JdbcClient jdbc;
 
@@ -37,13 +37,14 @@ class AssistantStore {
 		WeeklySchedule schedule = assistant.schedule();
 		long id = this.jdbc.sql("""
 				INSERT INTO assistant (owner_id, name, business_name, description, time_zone,
-					booking_duration_minutes, voice_type, greeting, business_phone, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					booking_duration_minutes, voice_type, greeting, business_phone, status, created_at, updated_at,
+					enabled_features)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 				""")
 			.params(assistant.ownerId(), receptionist.name(), business.name(), business.description(),
 					schedule.timeZone(), schedule.slotMinutes(), receptionist.voice(), receptionist.greeting(),
 					business.phone(), assistant.status(), assistant.createdAt().atOffset(ZoneOffset.UTC),
-					now.atOffset(ZoneOffset.UTC))
+					now.atOffset(ZoneOffset.UTC), Features.Check.toJson(receptionist.features()))
 			.query(Long.class)
 			.single();
 		replaceHours(id, schedule.hours());
@@ -57,13 +58,13 @@ class AssistantStore {
 		this.jdbc.sql("""
 				UPDATE assistant SET name = ?, business_name = ?, description = ?, time_zone = ?,
 					booking_duration_minutes = ?, voice_type = ?, greeting = ?, business_phone = ?, twilio_number = ?,
-					number_simulated = ?, status = ?, updated_at = ?
+					number_simulated = ?, status = ?, updated_at = ?, enabled_features = ?
 				WHERE id = ?
 				""")
 			.params(receptionist.name(), business.name(), business.description(), schedule.timeZone(),
 					schedule.slotMinutes(), receptionist.voice(), receptionist.greeting(), business.phone(),
 					assistant.telephony().number(), assistant.telephony().simulated(), assistant.status(),
-					now.atOffset(ZoneOffset.UTC), assistant.id())
+					now.atOffset(ZoneOffset.UTC), Features.Check.toJson(receptionist.features()), assistant.id())
 			.update();
 		replaceHours(assistant.id(), schedule.hours());
 	}
@@ -76,7 +77,8 @@ class AssistantStore {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM assistant WHERE id = ?")
 			.param(id)
 			.query((row, number) -> new Assistant(row.getLong("id"), row.getLong("owner_id"),
-					new Receptionist(row.getString("name"), row.getString("voice_type"), row.getString("greeting")),
+					new Receptionist(row.getString("name"), row.getString("voice_type"), row.getString("greeting"),
+							Features.Check.parse(row.getString("enabled_features")).orElseThrow()),
 					new Business(row.getString("business_name"), row.getString("description"),
 							row.getString("business_phone")),
 					new WeeklySchedule(row.getString("time_zone"), row.getInt("booking_duration_minutes"),

@@ -15,12 +15,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The original assistant registration without a phone number
- * ({@code POST /api/register/assistant}, multipart), as the Create page sends it.
+ * ({@code POST /api/register/assistant}, multipart), as the Create page sends it: the
+ * voice defaults to female, the features to voice and booking.
  */
 @AcceptedDocuments
 record KnowledgeAssistantForm(@BindParam("assistant_name") @Text(required = true) String receptionistName,
 		@BindParam("business_name") @Text(required = true) String businessName,
-		@BindParam("business_description") @Text String description, @BindParam("files") List<MultipartFile> files,
+		@BindParam("business_description") @Text String description,
+		@BindParam("voice_type") @Voice(optional = true) String voice,
+		@BindParam("enabled_features") @Features String enabledFeatures, @BindParam("files") List<MultipartFile> files,
 		@BindParam("files[]") List<MultipartFile> bracketFiles,
 		@BindParam("user_id") String userId) implements DocumentForm {
 
@@ -29,7 +32,11 @@ record KnowledgeAssistantForm(@BindParam("assistant_name") @Text(required = true
 	 * until the owner sets their own.
 	 */
 	NewAssistant toNewAssistant(ZoneId defaultZone) {
-		return new NewAssistant(new Receptionist(this.receptionistName.trim(), "female", null),
+		return new NewAssistant(
+				new Receptionist(this.receptionistName.trim(),
+						(this.voice != null) ? Voice.Check.of(this.voice) : "female", null,
+						(this.enabledFeatures != null) ? Features.Check.parse(this.enabledFeatures).orElseThrow()
+								: Features.Check.DEFAULT),
 				new Business(this.businessName.trim(), Text.Check.orEmpty(this.description), null),
 				new WeeklySchedule(defaultZone.getId(), 30, Schedule.uniform(
 						EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0))),

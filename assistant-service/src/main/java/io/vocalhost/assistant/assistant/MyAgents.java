@@ -35,13 +35,14 @@ record MyAgents(@JsonProperty("user_info") UserInfo userInfo, List<Agent> agents
 			@JsonProperty("booking_duration_minutes") int slotMinutes,
 			@JsonProperty("available_days") Map<String, Boolean> availableDays,
 			@JsonProperty("twilio_number") String twilioNumber, @JsonProperty("voice_type") String voice, String status,
-			@JsonProperty("created_at") Instant createdAt) {
+			List<String> features, @JsonProperty("created_at") Instant createdAt) {
 
 		static Agent of(Assistant assistant) {
 			AssistantView view = AssistantView.of(assistant);
 			return new Agent(view.id(), view.receptionistName(), view.receptionistName(), view.businessName(),
 					view.description(), view.startTime(), view.endTime(), view.slotMinutes(), view.availableDays(),
-					view.twilioNumber(), view.voice(), view.status(), assistant.createdAt());
+					view.twilioNumber(), view.voice(), view.status(), assistant.receptionist().features(),
+					assistant.createdAt());
 		}
 
 	}

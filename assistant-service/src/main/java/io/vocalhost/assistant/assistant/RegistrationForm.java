@@ -49,7 +49,7 @@ record RegistrationForm(@BindParam("business_name") @Text(required = true) Strin
 			.orElse(defaultZone.getId());
 		return new NewAssistant(
 				new Receptionist(this.receptionistName.trim(), Voice.Check.of(this.voice),
-						Text.Check.cleaned(this.greeting)),
+						Text.Check.cleaned(this.greeting), Features.Check.DEFAULT),
 				new Business(this.businessName.trim(), Text.Check.orEmpty(this.description), this.businessPhone.trim()),
 				new WeeklySchedule(zone, SlotLength.Check.minutes(this.slotMinutes), Schedule
 					.uniform(Weekdays.parse(this.availableDays).days(), start().orElseThrow(), end().orElseThrow())),

@@ -343,7 +343,7 @@ class AssistantsIntegrationTests {
 		JsonNode agent = one.path("agents").get(0);
 		assertThat(agent.propertyNames()).containsExactly("id", "name", "agent_name", "business_name", "description",
 				"start_time", "end_time", "booking_duration_minutes", "available_days", "twilio_number", "voice_type",
-				"status", "created_at");
+				"status", "features", "created_at");
 		assertThat(agent.path("id").asLong()).isEqualTo(first);
 		assertThat(agent.path("name").asString()).isEqualTo("Ava");
 		assertThat(agent.path("agent_name").asString()).isEqualTo("Ava");
@@ -359,6 +359,7 @@ class AssistantsIntegrationTests {
 		assertThat(agent.path("twilio_number").asString()).startsWith("+1500555");
 		assertThat(agent.path("voice_type").asString()).isEqualTo("female");
 		assertThat(agent.path("status").asString()).isEqualTo("active");
+		assertThat(agent.path("features").values()).extracting(JsonNode::asString).containsExactly("voice", "booking");
 		assertThat(Instant.parse(agent.path("created_at").asString())).isBetween(Instant.now().minusSeconds(600),
 				Instant.now());
 		assertThat(myAgents(users.incrementAndGet()).path("agents")).isEmpty();
@@ -392,6 +393,80 @@ class AssistantsIntegrationTests {
 		assertThat(userInfo(owner).path("allowed_addons").values()).extracting(JsonNode::asString)
 			.containsExactly("voice", "chat", "booking", "crm", "analytics");
 		assertThat(userInfo(owner).path("can_create_agent").asBoolean()).isFalse();
+	}
+
+	@Test
+	void theCreatePageFormKeepsItsVoiceFeaturesAndFiles() throws Exception {
+		long owner = users.incrementAndGet();
+		Multipart form = Multipart
+			.of(Map.of("user_id", String.valueOf(owner), "assistant_name", "Max", "business_name", "Max Law",
+					"business_description", "Family law", "voice_type", "male", "enabled_features",
+					"[\"voice\",\"booking\",\"crm\"]"))
+			.file("files", "prices.pdf", "%PDF-1.4 prices")
+			.file("files", "faq.txt", "questions");
+		HttpResponse<String> created = register(owner, "/api/register/assistant", form);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(json.readTree(created.body()).path("warnings").get(0).asString()).contains("2 file(s)");
+		JsonNode agent = myAgents(owner).path("agents").get(0);
+		assertThat(agent.path("voice_type").asString()).isEqualTo("male");
+		assertThat(agent.path("features").values()).extracting(JsonNode::asString)
+			.containsExactly("voice", "booking", "crm");
+
+		HttpResponse<String> refused = register(owner, "/api/register/assistant", Multipart.of(Map.of("assistant_name",
+				"Max", "business_name", "Max Law", "voice_type", "robot", "enabled_features", "voice")));
+		assertThat(details(refused)).isEqualTo("voice_type: must be male or female; "
+				+ "enabled_features: must be a JSON array of feature names, like [\"voice\",\"booking\"]");
+	}
+
+	@Test
+	void theDashboardSaveIsAnsweredUnderAssistantAndKeepsFinerHours() throws Exception {
+		long owner = users.incrementAndGet();
+		long id = json.readTree(register(owner, Multipart.of(Multipart.originalRegistration())).body())
+			.path("assistant_id")
+			.asLong();
+		assertThat(send("PATCH", "/api/assistant/" + id, owner, """
+				{"hours": {"monday": [{"start": "09:00", "end": "12:00"}, {"start": "13:00", "end": "18:00"}],
+				           "friday": [{"start": "10:00", "end": "14:00"}]}}
+				""", "application/json").statusCode()).isEqualTo(200);
+
+		// What the dashboard card sends on save: every field, the hours as it was shown
+		// them.
+		HttpResponse<String> saved = send("PATCH", "/api/assistant/" + id, owner, """
+				{"receptionist_name": "Eve", "business_name": "Bella Spa", "description": "Nails",
+				 "start_time": "09:00", "end_time": "18:00", "booking_duration_minutes": 45,
+				 "available_days": {"monday": true, "tuesday": false, "wednesday": false, "thursday": false,
+				                    "friday": true, "saturday": false, "sunday": false},
+				 "voice_type": "male"}
+				""", "application/json");
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		JsonNode answer = json.readTree(saved.body());
+		assertThat(answer.path("message").asString()).isEqualTo("Assistant updated successfully");
+		assertThat(answer.path("updated_fields").values()).extracting(JsonNode::asString)
+			.containsExactly("business_name", "receptionist_name", "start_time", "end_time", "available_days",
+					"booking_duration_minutes", "voice_type", "description");
+		JsonNode assistant = answer.path("assistant");
+		assertThat(assistant.path("name").asString()).isEqualTo("Eve");
+		assertThat(assistant.path("business_name").asString()).isEqualTo("Bella Spa");
+		assertThat(assistant.path("description").asString()).isEqualTo("Nails");
+		assertThat(assistant.path("start_time").asString()).isEqualTo("09:00");
+		assertThat(assistant.path("end_time").asString()).isEqualTo("18:00");
+		assertThat(assistant.path("booking_duration_minutes").asInt()).isEqualTo(45);
+		assertThat(assistant.path("available_days").path("friday").asBoolean()).isTrue();
+		assertThat(assistant.path("voice_type").asString()).isEqualTo("male");
+		assertThat(assistant.path("hours").path("monday")).hasSize(2);
+		assertThat(assistant.path("hours").path("friday").get(0).path("start").asString()).isEqualTo("10:00");
+
+		HttpResponse<String> changed = send("PATCH", "/api/assistant/" + id, owner,
+				"{\"start_time\": \"08:00\", \"end_time\": \"18:00\", \"available_days\": {\"monday\": true, \"friday\": true}}",
+				"application/json");
+		assertThat(json.readTree(changed.body()).path("assistant").path("hours").path("monday")).hasSize(1);
+		assertThat(json.readTree(changed.body())
+			.path("assistant")
+			.path("hours")
+			.path("friday")
+			.get(0)
+			.path("start")
+			.asString()).isEqualTo("08:00");
 	}
 
 	private JsonNode myAgents(long owner) throws Exception {
