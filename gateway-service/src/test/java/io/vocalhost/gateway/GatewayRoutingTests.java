@@ -129,7 +129,7 @@ class GatewayRoutingTests {
 			"GET, /api/auth/user/me, auth-service, true", "POST, /api/auth/logout, auth-service, false",
 			"GET, /api/assistants?user_id=1, assistant-service, true", "POST, /api/register, assistant-service, true",
 			"POST, /api/register/assistant, assistant-service, true",
-			"PATCH, /api/assistant/7, assistant-service, true",
+			"PATCH, /api/assistant/7, assistant-service, true", "GET, /api/my-agents, assistant-service, true",
 			"GET, /api/slots/7?date=2026-12-01, booking-service, true",
 			"GET, /api/bookings/7?start_date=2026-12-01&end_date=2026-12-07, booking-service, true",
 			"GET, /api/customers?assistant_id=7, booking-service, true",

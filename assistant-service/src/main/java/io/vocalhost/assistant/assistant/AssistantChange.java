@@ -1,15 +1,24 @@
 package io.vocalhost.assistant.assistant;
 
 import java.time.DayOfWeek;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.assistant.assistant.AssistantView.Range;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.common.text.WireFormats;
+import io.vocalhost.common.validation.ClockTime;
+import io.vocalhost.common.validation.E164Phone;
+import io.vocalhost.common.validation.TimeZoneId;
 
 /**
  * A partial change ({@code PATCH /api/assistant/{id}}): only the fields present change.
@@ -17,55 +26,90 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
  * same hours on every open day) or through {@code hours} per weekday with breaks, which
  * wins when both are sent.
  */
-record AssistantChange(@JsonProperty("business_name") String businessName,
-		@JsonProperty("receptionist_name") String receptionistName, @JsonProperty("start_time") String startTime,
-		@JsonProperty("end_time") String endTime, @JsonProperty("available_days") Object availableDays,
-		@JsonProperty("booking_duration_minutes") Integer bookingDurationMinutes,
-		@JsonProperty("voice_type") String voiceType, String description, String timezone, String greeting,
-		@JsonProperty("phone_number") String phoneNumber, Map<String, List<Range>> hours) {
+record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false) String businessName,
+		@JsonProperty("receptionist_name") @Text(blankAllowed = false) String receptionistName,
+		@JsonProperty("start_time") @ClockTime(optional = true) String startTime,
+		@JsonProperty("end_time") @ClockTime(optional = true) String endTime,
+		@JsonProperty("available_days") @WeekdayFlags(optional = true) Object availableDays,
+		@JsonProperty("booking_duration_minutes") @SlotLength(optional = true) Integer slotMinutes,
+		@JsonProperty("voice_type") @Voice(optional = true) String voice, @Text String description,
+		@TimeZoneId(optional = true) String timezone, @Text String greeting,
+		@JsonProperty("phone_number") @E164Phone(optional = true) String businessPhone,
+		@WeeklyHours Map<String, List<Range>> hours) {
 
+	/** The assistant with this checked change applied. */
 	Assistant applyTo(Assistant current) {
-		FieldErrors errors = new FieldErrors();
-		String businessName = (this.businessName != null) ? errors.text("business_name", this.businessName, true)
-				: current.businessName();
-		String name = (this.receptionistName != null) ? errors.text("receptionist_name", this.receptionistName, true)
-				: current.name();
-		String description = (this.description != null) ? errors.text("description", this.description, false)
-				: current.description();
-		Integer duration = (this.bookingDurationMinutes != null)
-				? errors.duration("booking_duration_minutes", this.bookingDurationMinutes)
-				: Integer.valueOf(current.bookingDurationMinutes());
-		String voice = (this.voiceType != null) ? errors.voice("voice_type", this.voiceType) : current.voiceType();
-		String zone = (this.timezone != null) ? errors.zone("timezone", this.timezone) : current.timeZone();
-		String greeting = (this.greeting != null) ? errors.text("greeting", this.greeting, false) : current.greeting();
-		String phone = (this.phoneNumber != null) ? errors.phone("phone_number", this.phoneNumber)
-				: current.businessPhone();
-		List<OpeningHours> hours = hours(current, errors);
-		errors.throwIfAny();
-		return new Assistant(current.id(), current.ownerId(), name, businessName,
-				(description != null) ? description : "", zone, duration, voice, greeting, phone,
-				current.twilioNumber(), current.numberSimulated(), current.status(), hours);
+		Receptionist receptionist = current.receptionist();
+		Business business = current.business();
+		WeeklySchedule schedule = current.schedule();
+		return current.withSettings(
+				new Receptionist((this.receptionistName != null) ? this.receptionistName.trim() : receptionist.name(),
+						(this.voice != null) ? Voice.Check.of(this.voice) : receptionist.voice(),
+						(this.greeting != null) ? Text.Check.cleaned(this.greeting) : receptionist.greeting(),
+						receptionist.features()),
+				new Business((this.businessName != null) ? this.businessName.trim() : business.name(),
+						(this.description != null) ? Text.Check.orEmpty(this.description) : business.description(),
+						(this.businessPhone != null) ? this.businessPhone.trim() : business.phone()),
+				new WeeklySchedule(
+						(this.timezone != null) ? WireFormats.zone(this.timezone).orElseThrow().getId()
+								: schedule.timeZone(),
+						(this.slotMinutes != null) ? this.slotMinutes : schedule.slotMinutes(), hours(schedule)));
 	}
 
-	private List<OpeningHours> hours(Assistant current, FieldErrors errors) {
+	private List<OpeningHours> hours(WeeklySchedule current) {
 		if (this.hours != null) {
-			return Schedule.perDay(this.hours, errors);
+			return Schedule.perDay(this.hours);
 		}
-		if (this.startTime == null && this.endTime == null && this.availableDays == null) {
+		if (showsCurrent(current)) {
+			// The dashboard resends these with every save: hours with breaks or per-day
+			// ranges
+			// stay as they are unless one of the three really changes.
 			return current.hours();
 		}
-		LocalTime start = (this.startTime != null) ? errors.time("start_time", this.startTime)
+		LocalTime start = (this.startTime != null) ? WireFormats.time(this.startTime).orElseThrow()
 				: current.earliestStart();
-		LocalTime end = (this.endTime != null) ? errors.time("end_time", this.endTime) : current.latestEnd();
-		Set<DayOfWeek> days = (this.availableDays != null) ? errors.days("available_days", this.availableDays)
-				: current.hours().stream().map(OpeningHours::day).collect(Collectors.toSet());
-		if (start == null || end == null || days == null) {
-			if (start == null && end == null && this.startTime == null && this.endTime == null) {
-				errors.add("start_time", "is required to open days on an assistant without hours");
+		LocalTime end = (this.endTime != null) ? WireFormats.time(this.endTime).orElseThrow() : current.latestEnd();
+		Set<DayOfWeek> days = (this.availableDays != null) ? Weekdays.parse(this.availableDays).days()
+				: openDays(current);
+		if (start == null || end == null) {
+			if (this.startTime == null && this.endTime == null) {
+				throw new InvalidHoursException("start_time", "is required to open days on an assistant without hours");
 			}
 			return List.of();
 		}
-		return Schedule.uniform(days, start, end, errors);
+		return Schedule.uniform(days, start, end);
+	}
+
+	/**
+	 * Whether the original three fields, as far as they are sent, are what the current
+	 * hours already show in that shape.
+	 */
+	private boolean showsCurrent(WeeklySchedule current) {
+		return (this.startTime == null
+				|| WireFormats.time(this.startTime).orElseThrow().equals(current.earliestStart()))
+				&& (this.endTime == null || WireFormats.time(this.endTime).orElseThrow().equals(current.latestEnd()))
+				&& (this.availableDays == null || Weekdays.parse(this.availableDays).days().equals(openDays(current)));
+	}
+
+	private static Set<DayOfWeek> openDays(WeeklySchedule schedule) {
+		return schedule.hours().stream().map(OpeningHours::day).collect(Collectors.toSet());
+	}
+
+	/** The wire names of the fields this change sends, in the order it declares them. */
+	List<String> sentFields() {
+		return Arrays.stream(AssistantChange.class.getRecordComponents()).filter(this::isSent).map((component) -> {
+			JsonProperty name = component.getAccessor().getAnnotation(JsonProperty.class);
+			return (name != null) ? name.value() : component.getName();
+		}).toList();
+	}
+
+	private boolean isSent(RecordComponent component) {
+		try {
+			return component.getAccessor().invoke(this) != null;
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("A record's accessor can always be called", ex);
+		}
 	}
 
 }

@@ -1,17 +1,14 @@
 package io.vocalhost.assistant.assistant;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vocalhost.common.error.ApiException;
-import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.common.error.ErrorBody;
 import io.vocalhost.common.security.CurrentUser;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,8 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class AssistantController {
 
-	private static final Set<String> DOCUMENT_TYPES = Set.of("pdf", "txt", "md", "docx", "html", "csv");
-
 	private final Assistants assistants;
 
 	private final DocumentIndexing documents;
@@ -51,6 +46,9 @@ class AssistantController {
 	}
 
 	@GetMapping("/api/assistants")
+	@ApiResponse(responseCode = "403", description = "user_id is not your own",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
 	AssistantList list(@AuthenticationPrincipal Jwt token,
 			@RequestParam(name = "user_id", required = false) Long userId) {
 		long owner = owner(token, userId);
@@ -59,53 +57,37 @@ class AssistantController {
 
 	@PostMapping(path = "/api/register", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	Registered register(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> form,
-			@RequestParam(name = "files[]", required = false) List<MultipartFile> files,
-			@RequestParam(name = "files", required = false) List<MultipartFile> plainFiles) {
-		long owner = owner(token, userIdOf(form));
-		FieldErrors errors = new FieldErrors();
-		String businessName = errors.text("business_name", form.get("business_name"), true);
-		String name = errors.text("receptionist_name", form.get("receptionist_name"), true);
-		LocalTime start = errors.time("start_time", form.get("start_time"));
-		LocalTime end = errors.time("end_time", form.get("end_time"));
-		Integer duration = errors.duration("booking_duration_minutes", integer(form.get("booking_duration_minutes")));
-		String phone = errors.phone("phone_number", form.get("phone_number"));
-		Set<DayOfWeek> days = errors.days("available_days", form.get("available_days"));
-		String voice = errors.voice("voice_type", form.get("voice_type"));
-		String zone = (form.get("timezone") != null) ? errors.zone("timezone", form.get("timezone"))
-				: this.properties.defaultTimeZone().getId();
-		String greeting = errors.text("greeting", form.get("greeting"), false);
-		String description = errors.text("description", form.get("description"), false);
-		List<MultipartFile> documents = documents(files, plainFiles, errors);
-		List<OpeningHours> hours = (start != null && end != null && days != null)
-				? Schedule.uniform(days, start, end, errors) : List.<OpeningHours>of();
-		errors.throwIfAny();
-
-		Assistant created = this.assistants.register(owner, new NewAssistant(name, businessName,
-				(description != null) ? description : "", zone, duration, voice, greeting, phone, hours, true));
-		return created("Assistant created. Forward calls to " + created.twilioNumber() + ".", created, documents);
+	@ApiResponse(responseCode = "402", description = "Plan limit reached: the plan's assistants are used up",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "403", description = "user_id is not your own",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "502", description = "Telephony provider error: buying a number failed",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "503", description = "No phone number available in the local pool",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	Registered register(@AuthenticationPrincipal Jwt token, @Valid RegistrationForm form) {
+		long owner = owner(token, userId(form.userId()));
+		Assistant created = this.assistants.register(owner, form.toNewAssistant(this.properties.defaultTimeZone()));
+		return created("Assistant created. Forward calls to " + created.telephony().number() + ".", created,
+				form.documents());
 	}
 
 	@PostMapping(path = "/api/register/assistant", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	Registered registerKnowledgeAssistant(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> form,
-			@RequestParam(name = "files[]", required = false) List<MultipartFile> files,
-			@RequestParam(name = "files", required = false) List<MultipartFile> plainFiles) {
-		long owner = owner(token, userIdOf(form));
-		FieldErrors errors = new FieldErrors();
-		String name = errors.text("assistant_name", form.get("assistant_name"), true);
-		String businessName = errors.text("business_name", form.get("business_name"), true);
-		String description = errors.text("business_description", form.get("business_description"), false);
-		List<MultipartFile> documents = documents(files, plainFiles, errors);
-		errors.throwIfAny();
-
-		// No phone number; weekday office hours until the owner sets their own.
-		List<OpeningHours> hours = Schedule.uniform(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-				LocalTime.of(9, 0), LocalTime.of(17, 0), errors);
-		Assistant created = this.assistants.register(owner,
-				new NewAssistant(name, businessName, (description != null) ? description : "",
-						this.properties.defaultTimeZone().getId(), 30, "female", null, null, hours, false));
-		return created("Assistant created.", created, documents);
+	@ApiResponse(responseCode = "402", description = "Plan limit reached: the plan's assistants are used up",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "403", description = "user_id is not your own",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = ErrorBody.class)))
+	Registered registerKnowledgeAssistant(@AuthenticationPrincipal Jwt token, @Valid KnowledgeAssistantForm form) {
+		long owner = owner(token, userId(form.userId()));
+		Assistant created = this.assistants.register(owner, form.toNewAssistant(this.properties.defaultTimeZone()));
+		return created("Assistant created.", created, form.documents());
 	}
 
 	@GetMapping("/api/assistant/{id}")
@@ -114,9 +96,10 @@ class AssistantController {
 	}
 
 	@PatchMapping(path = "/api/assistant/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	AssistantView update(@AuthenticationPrincipal Jwt token, @PathVariable long id,
-			@RequestBody AssistantChange change) {
-		return AssistantView.of(this.assistants.update(CurrentUser.id(token), id, change));
+	UpdatedAssistant update(@AuthenticationPrincipal Jwt token, @PathVariable long id,
+			@Valid @RequestBody AssistantChange change) {
+		return UpdatedAssistant.of(change.sentFields(),
+				AssistantView.of(this.assistants.update(CurrentUser.id(token), id, change)));
 	}
 
 	@DeleteMapping("/api/assistant/{id}")
@@ -128,7 +111,7 @@ class AssistantController {
 	/** The 201 answer of a registration, after handing its documents on for indexing. */
 	private Registered created(String message, Assistant created, List<MultipartFile> documents) {
 		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
-		return new Registered(message, created.id(), created.twilioNumber(), indexing.indexedChunks(),
+		return new Registered(message, created.id(), created.telephony().number(), indexing.indexedChunks(),
 				indexing.warnings());
 	}
 
@@ -141,8 +124,7 @@ class AssistantController {
 		return user;
 	}
 
-	private static Long userIdOf(Map<String, String> form) {
-		String value = form.get("user_id");
+	private static Long userId(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -152,39 +134,6 @@ class AssistantController {
 		catch (NumberFormatException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", "user_id: must be a number");
 		}
-	}
-
-	private static Integer integer(String value) {
-		try {
-			return (value != null) ? Integer.valueOf(value.trim()) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private List<MultipartFile> documents(List<MultipartFile> files, List<MultipartFile> plainFiles,
-			FieldErrors errors) {
-		List<MultipartFile> documents = new ArrayList<>();
-		if (files != null) {
-			documents.addAll(files);
-		}
-		if (plainFiles != null) {
-			documents.addAll(plainFiles);
-		}
-		documents.removeIf(MultipartFile::isEmpty);
-		if (documents.size() > this.properties.maxFiles()) {
-			errors.add("files", "at most " + this.properties.maxFiles() + " files");
-		}
-		for (MultipartFile file : documents) {
-			String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "";
-			String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
-					: "";
-			if (!DOCUMENT_TYPES.contains(extension)) {
-				errors.add("files", "'" + name + "' is not one of " + String.join(", ", DOCUMENT_TYPES));
-			}
-		}
-		return documents;
 	}
 
 }

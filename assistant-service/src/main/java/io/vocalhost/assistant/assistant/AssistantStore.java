@@ -3,13 +3,15 @@ package io.vocalhost.assistant.assistant;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.Telephony;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ class AssistantStore {
 
 	private static final String COLUMNS = """
 			id, owner_id, name, business_name, description, time_zone, booking_duration_minutes, voice_type,
-			greeting, business_phone, twilio_number, number_simulated, status""";
+			greeting, business_phone, twilio_number, number_simulated, status, created_at, enabled_features""";
 
 	private final JdbcClient jdbc;
 
@@ -30,34 +32,41 @@ class AssistantStore {
 	}
 
 	long insert(Assistant assistant, Instant now) {
+		Receptionist receptionist = assistant.receptionist();
+		Business business = assistant.business();
+		WeeklySchedule schedule = assistant.schedule();
 		long id = this.jdbc.sql("""
 				INSERT INTO assistant (owner_id, name, business_name, description, time_zone,
-					booking_duration_minutes, voice_type, greeting, business_phone, status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+					booking_duration_minutes, voice_type, greeting, business_phone, status, created_at, updated_at,
+					enabled_features)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
 				""")
-			.params(assistant.ownerId(), assistant.name(), assistant.businessName(), assistant.description(),
-					assistant.timeZone(), assistant.bookingDurationMinutes(), assistant.voiceType(),
-					assistant.greeting(), assistant.businessPhone(), assistant.status(), now.atOffset(ZoneOffset.UTC),
-					now.atOffset(ZoneOffset.UTC))
+			.params(assistant.ownerId(), receptionist.name(), business.name(), business.description(),
+					schedule.timeZone(), schedule.slotMinutes(), receptionist.voice(), receptionist.greeting(),
+					business.phone(), assistant.status(), assistant.createdAt().atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC), Features.Check.toJson(receptionist.features()))
 			.query(Long.class)
 			.single();
-		replaceHours(id, assistant.hours());
+		replaceHours(id, schedule.hours());
 		return id;
 	}
 
 	void update(Assistant assistant, Instant now) {
+		Receptionist receptionist = assistant.receptionist();
+		Business business = assistant.business();
+		WeeklySchedule schedule = assistant.schedule();
 		this.jdbc.sql("""
 				UPDATE assistant SET name = ?, business_name = ?, description = ?, time_zone = ?,
 					booking_duration_minutes = ?, voice_type = ?, greeting = ?, business_phone = ?, twilio_number = ?,
-					number_simulated = ?, status = ?, updated_at = ?
+					number_simulated = ?, status = ?, updated_at = ?, enabled_features = ?
 				WHERE id = ?
 				""")
-			.params(assistant.name(), assistant.businessName(), assistant.description(), assistant.timeZone(),
-					assistant.bookingDurationMinutes(), assistant.voiceType(), assistant.greeting(),
-					assistant.businessPhone(), assistant.twilioNumber(), assistant.numberSimulated(),
-					assistant.status(), now.atOffset(ZoneOffset.UTC), assistant.id())
+			.params(receptionist.name(), business.name(), business.description(), schedule.timeZone(),
+					schedule.slotMinutes(), receptionist.voice(), receptionist.greeting(), business.phone(),
+					assistant.telephony().number(), assistant.telephony().simulated(), assistant.status(),
+					now.atOffset(ZoneOffset.UTC), Features.Check.toJson(receptionist.features()), assistant.id())
 			.update();
-		replaceHours(assistant.id(), assistant.hours());
+		replaceHours(assistant.id(), schedule.hours());
 	}
 
 	void delete(long id) {
@@ -67,14 +76,16 @@ class AssistantStore {
 	Optional<Assistant> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM assistant WHERE id = ?")
 			.param(id)
-			.query((row, number) -> new Assistant(row.getLong("id"), row.getLong("owner_id"), row.getString("name"),
-					row.getString("business_name"), row.getString("description"), row.getString("time_zone"),
-					row.getInt("booking_duration_minutes"), row.getString("voice_type"), row.getString("greeting"),
-					row.getString("business_phone"), row.getString("twilio_number"), row.getBoolean("number_simulated"),
-					row.getString("status"), List.of()))
-			.optional()
-			.map((assistant) -> withHours(assistant,
-					hoursOf(List.of(assistant.id())).getOrDefault(assistant.id(), List.of())));
+			.query((row, number) -> new Assistant(row.getLong("id"), row.getLong("owner_id"),
+					new Receptionist(row.getString("name"), row.getString("voice_type"), row.getString("greeting"),
+							Features.Check.parse(row.getString("enabled_features")).orElseThrow()),
+					new Business(row.getString("business_name"), row.getString("description"),
+							row.getString("business_phone")),
+					new WeeklySchedule(row.getString("time_zone"), row.getInt("booking_duration_minutes"),
+							hoursOf(row.getLong("id"))),
+					new Telephony(row.getString("twilio_number"), row.getBoolean("number_simulated")),
+					row.getString("status"), row.getObject("created_at", OffsetDateTime.class).toInstant()))
+			.optional();
 	}
 
 	List<Assistant> ofOwner(long ownerId) {
@@ -107,25 +118,15 @@ class AssistantStore {
 		}
 	}
 
-	private Map<Long, List<OpeningHours>> hoursOf(List<Long> ids) {
+	private List<OpeningHours> hoursOf(long id) {
 		return this.jdbc.sql("""
-				SELECT assistant_id, day_of_week, start_time, end_time FROM opening_hours
-				WHERE assistant_id = ANY (?) ORDER BY day_of_week, start_time
+				SELECT day_of_week, start_time, end_time FROM opening_hours
+				WHERE assistant_id = ? ORDER BY day_of_week, start_time
 				""")
-			.param(ids.toArray(Long[]::new))
-			.query((row, number) -> Map.entry(row.getLong("assistant_id"),
-					new OpeningHours(DayOfWeek.of(row.getInt("day_of_week")),
-							row.getObject("start_time", LocalTime.class), row.getObject("end_time", LocalTime.class))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(ArrayList::new))));
-	}
-
-	static Assistant withHours(Assistant a, List<OpeningHours> hours) {
-		return new Assistant(a.id(), a.ownerId(), a.name(), a.businessName(), a.description(), a.timeZone(),
-				a.bookingDurationMinutes(), a.voiceType(), a.greeting(), a.businessPhone(), a.twilioNumber(),
-				a.numberSimulated(), a.status(), hours);
+			.param(id)
+			.query((row, number) -> new OpeningHours(DayOfWeek.of(row.getInt("day_of_week")),
+					row.getObject("start_time", LocalTime.class), row.getObject("end_time", LocalTime.class)))
+			.list();
 	}
 
 }

@@ -4,10 +4,12 @@ import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 import io.vocalhost.common.text.WireFormats;
 
 /**
@@ -15,39 +17,38 @@ import io.vocalhost.common.text.WireFormats;
  * available_days as weekday booleans, ...) plus time zone, greeting, business phone,
  * status and the full weekly hours with breaks.
  */
-record AssistantView(long id, String name, @JsonProperty("business_name") String businessName, String description,
+record AssistantView(long id, @JsonProperty("name") String receptionistName,
+		@JsonProperty("business_name") String businessName, String description,
 		@JsonProperty("start_time") String startTime, @JsonProperty("end_time") String endTime,
-		@JsonProperty("booking_duration_minutes") int bookingDurationMinutes,
+		@JsonProperty("booking_duration_minutes") int slotMinutes,
 		@JsonProperty("available_days") Map<String, Boolean> availableDays,
 		@JsonProperty("twilio_number") String twilioNumber, @JsonProperty("number_simulated") boolean numberSimulated,
-		@JsonProperty("voice_type") String voiceType, String timezone, String greeting,
-		@JsonProperty("phone_number") String phoneNumber, String status, Map<String, List<Range>> hours) {
+		@JsonProperty("voice_type") String voice, String timezone, String greeting,
+		@JsonProperty("phone_number") String businessPhone, String status, Map<String, List<Range>> hours) {
 
 	private static final DateTimeFormatter HH_MM = WireFormats.HH_MM;
 
 	static AssistantView of(Assistant assistant) {
+		Receptionist receptionist = assistant.receptionist();
+		Business business = assistant.business();
+		WeeklySchedule schedule = assistant.schedule();
 		Map<String, Boolean> days = new LinkedHashMap<>();
 		Map<String, List<Range>> hours = new LinkedHashMap<>();
 		for (DayOfWeek day : DayOfWeek.values()) {
-			String name = dayName(day);
-			days.put(name, assistant.isOpenOn(day));
+			String name = Weekdays.name(day);
+			days.put(name, schedule.isOpenOn(day));
 			hours.put(name,
-					assistant.hours()
+					schedule.hours()
 						.stream()
 						.filter((range) -> range.day() == day)
 						.map((range) -> new Range(HH_MM.format(range.start()), HH_MM.format(range.end())))
 						.toList());
 		}
-		return new AssistantView(assistant.id(), assistant.name(), assistant.businessName(), assistant.description(),
-				(assistant.earliestStart() != null) ? HH_MM.format(assistant.earliestStart()) : null,
-				(assistant.latestEnd() != null) ? HH_MM.format(assistant.latestEnd()) : null,
-				assistant.bookingDurationMinutes(), days, assistant.twilioNumber(), assistant.numberSimulated(),
-				assistant.voiceType(), assistant.timeZone(), assistant.greeting(), assistant.businessPhone(),
-				assistant.status(), hours);
-	}
-
-	static String dayName(DayOfWeek day) {
-		return day.name().toLowerCase(Locale.ROOT);
+		return new AssistantView(assistant.id(), receptionist.name(), business.name(), business.description(),
+				(schedule.earliestStart() != null) ? HH_MM.format(schedule.earliestStart()) : null,
+				(schedule.latestEnd() != null) ? HH_MM.format(schedule.latestEnd()) : null, schedule.slotMinutes(),
+				days, assistant.telephony().number(), assistant.telephony().simulated(), receptionist.voice(),
+				schedule.timeZone(), receptionist.greeting(), business.phone(), assistant.status(), hours);
 	}
 
 	record Range(String start, String end) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.vocalhost.assistant.assistant.Assistant.Telephony;
 import io.vocalhost.assistant.plan.PlanStates;
 import io.vocalhost.assistant.telephony.PhoneNumbers;
 import io.vocalhost.assistant.telephony.PhoneNumbers.AcquiredNumber;
@@ -68,15 +69,13 @@ public class Assistants {
 			throw new PlanLimitReachedException(plan, limit);
 		}
 		Instant now = this.clock.instant();
-		Assistant draft = new Assistant(0, ownerId, registration.name(), registration.businessName(),
-				registration.description(), registration.timeZone(), registration.bookingDurationMinutes(),
-				registration.voiceType(), registration.greeting(), registration.businessPhone(), null, false,
-				Assistant.ACTIVE, registration.hours());
+		Assistant draft = new Assistant(0, ownerId, registration.receptionist(), registration.business(),
+				registration.schedule(), Telephony.NONE, Assistant.ACTIVE, now);
 		long id = this.store.insert(draft, now);
 		Assistant created = this.store.find(id).orElseThrow();
 		if (registration.withPhoneNumber()) {
 			AcquiredNumber number = this.phoneNumbers.acquire(id);
-			created = withNumber(created, number.number(), number.simulated());
+			created = created.withTelephony(new Telephony(number.number(), number.simulated()));
 			this.store.update(created, now);
 		}
 		this.events.publishEvent(new AssistantCreated(UUID.randomUUID(), now, created.snapshot()));
@@ -96,12 +95,12 @@ public class Assistants {
 	@Transactional
 	void delete(long ownerId, long id) {
 		Assistant assistant = get(ownerId, id);
-		if (assistant.twilioNumber() != null) {
-			this.phoneNumbers.release(assistant.twilioNumber());
+		String number = assistant.telephony().number();
+		if (number != null) {
+			this.phoneNumbers.release(number);
 		}
 		this.store.delete(id);
-		this.events.publishEvent(
-				new AssistantDeleted(UUID.randomUUID(), this.clock.instant(), id, ownerId, assistant.twilioNumber()));
+		this.events.publishEvent(new AssistantDeleted(UUID.randomUUID(), this.clock.instant(), id, ownerId, number));
 	}
 
 	/**
@@ -114,23 +113,11 @@ public class Assistants {
 		Instant now = this.clock.instant();
 		for (Assistant assistant : this.store.ofOwner(ownerId)) {
 			if (!assistant.status().equals(status)) {
-				Assistant changed = withStatus(assistant, status);
+				Assistant changed = assistant.withStatus(status);
 				this.store.update(changed, now);
 				this.events.publishEvent(new AssistantUpdated(UUID.randomUUID(), now, changed.snapshot()));
 			}
 		}
-	}
-
-	private static Assistant withNumber(Assistant a, String number, boolean simulated) {
-		return new Assistant(a.id(), a.ownerId(), a.name(), a.businessName(), a.description(), a.timeZone(),
-				a.bookingDurationMinutes(), a.voiceType(), a.greeting(), a.businessPhone(), number, simulated,
-				a.status(), a.hours());
-	}
-
-	private static Assistant withStatus(Assistant a, String status) {
-		return new Assistant(a.id(), a.ownerId(), a.name(), a.businessName(), a.description(), a.timeZone(),
-				a.bookingDurationMinutes(), a.voiceType(), a.greeting(), a.businessPhone(), a.twilioNumber(),
-				a.numberSimulated(), status, a.hours());
 	}
 
 }

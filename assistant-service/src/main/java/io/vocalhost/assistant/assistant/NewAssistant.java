@@ -1,10 +1,9 @@
 package io.vocalhost.assistant.assistant;
 
-import java.util.List;
-
-import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.assistant.assistant.Assistant.Business;
+import io.vocalhost.assistant.assistant.Assistant.Receptionist;
+import io.vocalhost.assistant.assistant.Assistant.WeeklySchedule;
 
 /** A checked registration, ready to store. */
-record NewAssistant(String name, String businessName, String description, String timeZone, int bookingDurationMinutes,
-		String voiceType, String greeting, String businessPhone, List<OpeningHours> hours, boolean withPhoneNumber) {
+record NewAssistant(Receptionist receptionist, Business business, WeeklySchedule schedule, boolean withPhoneNumber) {
 }

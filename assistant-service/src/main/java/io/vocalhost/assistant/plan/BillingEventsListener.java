@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Plan state from billing: a failed payment suspends the owner's assistants, an active
- * (or trialing) subscription reactivates them. Each event is applied once.
+ * Plan state from billing: a failed payment marks the subscription past due and suspends
+ * the owner's assistants, an active (or trialing) subscription reactivates them. Each
+ * event is applied once.
  */
 @Component
 @KafkaListener(topics = Topics.BILLING_EVENTS)
@@ -45,6 +46,7 @@ class BillingEventsListener {
 	@Transactional
 	void on(PaymentFailed event) {
 		if (this.processedEvents.markProcessed(event.eventId())) {
+			this.plans.recordPaymentFailed(event.userId(), event.occurredAt());
 			this.assistants.setStatusOfOwner(event.userId(), false);
 		}
 	}

@@ -1,6 +1,7 @@
 package io.vocalhost.assistant.system;
 
 import io.vocalhost.assistant.assistant.AssistantNotFoundException;
+import io.vocalhost.assistant.assistant.InvalidHoursException;
 import io.vocalhost.assistant.assistant.PlanLimitReachedException;
 import io.vocalhost.assistant.telephony.NoNumberAvailableException;
 import io.vocalhost.assistant.telephony.TelephonyFailedException;
@@ -25,6 +26,11 @@ class AssistantExceptionHandler {
 	@ExceptionHandler(AssistantNotFoundException.class)
 	ResponseEntity<ErrorBody> assistantNotFound(AssistantNotFoundException ex) {
 		return answer(HttpStatus.NOT_FOUND, "Assistant not found", ex);
+	}
+
+	@ExceptionHandler(InvalidHoursException.class)
+	ResponseEntity<ErrorBody> invalidHours(InvalidHoursException ex) {
+		return answer(HttpStatus.BAD_REQUEST, "Invalid request", ex);
 	}
 
 	@ExceptionHandler(PlanLimitReachedException.class)

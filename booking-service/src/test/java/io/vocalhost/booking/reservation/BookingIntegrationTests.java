@@ -17,11 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,6 +30,7 @@ import io.vocalhost.common.events.assistant.AssistantDeleted;
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.common.events.assistant.AssistantUpdated;
+import io.vocalhost.testsupport.AtOnce;
 import io.vocalhost.testsupport.RealInfrastructure;
 import io.vocalhost.testsupport.SharedInfrastructure;
 import io.vocalhost.testsupport.TestTokens;
@@ -212,7 +209,7 @@ class BookingIntegrationTests {
 		LocalDate day = LocalDate.now(BERLIN).plusDays(5);
 		String request = "{\"date\":\"" + day + "\",\"time\":\"13:00\",\"customer_name\":\"Dora\","
 				+ "\"customer_phone\":\"+4917611111111\",\"details\":\"Color\"}";
-		List<HttpResponse<String>> answers = atOnce(20, (attempt) -> asBridge("POST",
+		List<HttpResponse<String>> answers = AtOnce.run(20, (attempt) -> asBridge("POST",
 				"/internal/assistants/" + assistant + "/bookings", request, "call-42-book"));
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
 		assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
@@ -284,7 +281,7 @@ class BookingIntegrationTests {
 		long owner = ids.incrementAndGet();
 		long assistant = assistant(owner, LocalTime.of(9, 0), LocalTime.of(14, 0), 30);
 		LocalDate day = LocalDate.now(BERLIN).plusDays(3);
-		List<Integer> statuses = atOnce(200,
+		List<Integer> statuses = AtOnce.run(200,
 				(attempt) -> book(owner, assistant, day,
 						LocalTime.of(9, 0).plusMinutes(30L * (attempt % 10)).toString(), "Caller " + attempt,
 						"+491761" + String.format("%07d", attempt))
@@ -305,7 +302,7 @@ class BookingIntegrationTests {
 			.query(Long.class)
 			.single();
 		assertThat(send("DELETE", "/api/bookings/" + assistant + "/" + freed, owner, null).statusCode()).isEqualTo(204);
-		List<Integer> rebooked = atOnce(20, (attempt) -> book(owner, assistant, day, "09:00", "Rebook " + attempt,
+		List<Integer> rebooked = AtOnce.run(20, (attempt) -> book(owner, assistant, day, "09:00", "Rebook " + attempt,
 				"+491762" + String.format("%07d", attempt))
 			.statusCode());
 		assertThat(rebooked).filteredOn((status) -> status == 201).hasSize(1);
@@ -405,42 +402,6 @@ class BookingIntegrationTests {
 				snapshot(assistant, owner, open, close, slotMinutes, "active")));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.schedules.find(assistant).isPresent());
 		return assistant;
-	}
-
-	/**
-	 * Runs {@code count} attempts, each on its own thread, released together by one latch
-	 * once every thread is waiting at it, and returns their results in order. How many
-	 * are then truly in flight at once is up to the HTTP client's and the server's
-	 * threads.
-	 */
-	private static <T> List<T> atOnce(int count, Attempt<T> attempt) throws Exception {
-		CountDownLatch ready = new CountDownLatch(count);
-		CountDownLatch start = new CountDownLatch(1);
-		List<T> results = new ArrayList<>();
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<T>> running = new ArrayList<>();
-			for (int index = 0; index < count; index++) {
-				int number = index;
-				running.add(pool.submit(() -> {
-					ready.countDown();
-					start.await();
-					return attempt.run(number);
-				}));
-			}
-			assertThat(ready.await(60, TimeUnit.SECONDS)).as("all attempts waiting at the start").isTrue();
-			start.countDown();
-			for (Future<T> result : running) {
-				results.add(result.get());
-			}
-		}
-		return results;
-	}
-
-	@FunctionalInterface
-	private interface Attempt<T> {
-
-		T run(int attempt) throws Exception;
-
 	}
 
 	private static AssistantSnapshot snapshot(long assistant, long owner, LocalTime open, LocalTime close,
