@@ -61,9 +61,8 @@ record AssistantChange(@JsonProperty("business_name") @Text(blankAllowed = false
 			return Schedule.perDay(this.hours);
 		}
 		if (showsCurrent(current)) {
-			// The dashboard resends these with every save: hours with breaks or per-day
-			// ranges
-			// stay as they are unless one of the three really changes.
+			// The dashboard resends these on every save: finer hours stay unless one
+			// changes.
 			return current.hours();
 		}
 		LocalTime start = (this.startTime != null) ? WireFormats.time(this.startTime).orElseThrow()
