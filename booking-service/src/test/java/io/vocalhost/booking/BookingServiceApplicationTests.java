@@ -34,6 +34,16 @@ class BookingServiceApplicationTests extends ServiceConventionsTests {
 			.containsExactly("bookings", "slots", "business_hours", "slot_duration");
 		assertThat(bookings.path("post").path("responses").has("201")).isTrue();
 		assertThat(bookings.path("post").path("responses").has("200")).isFalse();
+		for (String status : List.of("409", "422")) {
+			assertThat(bookings.path("post")
+				.path("responses")
+				.path(status)
+				.path("content")
+				.path("application/json")
+				.path("schema")
+				.path("$ref")
+				.asString()).as(status).isEqualTo("#/components/schemas/ErrorBody");
+		}
 		JsonNode request = schemas.path(bookings.path("post")
 			.path("requestBody")
 			.path("content")

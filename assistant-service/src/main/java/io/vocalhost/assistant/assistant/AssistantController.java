@@ -2,11 +2,8 @@ package io.vocalhost.assistant.assistant;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vocalhost.common.error.ApiException;
-import io.vocalhost.common.error.ErrorBody;
+import io.vocalhost.common.web.ErrorResponse;
 import io.vocalhost.common.security.CurrentUser;
 import jakarta.validation.Valid;
 
@@ -46,9 +43,7 @@ class AssistantController {
 	}
 
 	@GetMapping("/api/assistants")
-	@ApiResponse(responseCode = "403", description = "user_id is not your own",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
+	@ErrorResponse(status = 403, description = "user_id is not your own")
 	AssistantList list(@AuthenticationPrincipal Jwt token,
 			@RequestParam(name = "user_id", required = false) Long userId) {
 		long owner = owner(token, userId);
@@ -57,18 +52,10 @@ class AssistantController {
 
 	@PostMapping(path = "/api/register", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@ApiResponse(responseCode = "402", description = "Plan limit reached: the plan's assistants are used up",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "403", description = "user_id is not your own",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "502", description = "Telephony provider error: buying a number failed",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "503", description = "No phone number available in the local pool",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
+	@ErrorResponse(status = 402, description = "Plan limit reached: the plan's assistants are used up")
+	@ErrorResponse(status = 403, description = "user_id is not your own")
+	@ErrorResponse(status = 502, description = "Telephony provider error: buying a number failed")
+	@ErrorResponse(status = 503, description = "No phone number available in the local pool")
 	Registered register(@AuthenticationPrincipal Jwt token, @Valid RegistrationForm form) {
 		long owner = owner(token, userId(form.userId()));
 		Assistant created = this.assistants.register(owner, form.toNewAssistant(this.properties.defaultTimeZone()));
@@ -78,12 +65,8 @@ class AssistantController {
 
 	@PostMapping(path = "/api/register/assistant", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@ApiResponse(responseCode = "402", description = "Plan limit reached: the plan's assistants are used up",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "403", description = "user_id is not your own",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = ErrorBody.class)))
+	@ErrorResponse(status = 402, description = "Plan limit reached: the plan's assistants are used up")
+	@ErrorResponse(status = 403, description = "user_id is not your own")
 	Registered registerKnowledgeAssistant(@AuthenticationPrincipal Jwt token, @Valid KnowledgeAssistantForm form) {
 		long owner = owner(token, userId(form.userId()));
 		Assistant created = this.assistants.register(owner, form.toNewAssistant(this.properties.defaultTimeZone()));

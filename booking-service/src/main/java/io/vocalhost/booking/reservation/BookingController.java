@@ -22,6 +22,7 @@ import io.vocalhost.common.text.WireFormats;
 import io.vocalhost.common.validation.CalendarDate;
 import io.vocalhost.common.validation.ClockTime;
 import io.vocalhost.common.validation.E164Phone;
+import io.vocalhost.common.web.ErrorResponse;
 import io.vocalhost.common.web.RequestValues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -115,6 +116,9 @@ class BookingController {
 
 	@PostMapping(path = "/api/bookings/{assistantId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
+	@ErrorResponse(status = 409, description = "Slot no longer available: someone booked it first")
+	@ErrorResponse(status = 422, description = "Time not bookable: past, too soon, too far ahead, outside the hours, "
+			+ "or a time the clocks skip")
 	BookingView book(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
 			@Valid @RequestBody NewBooking request) {
 		AssistantSchedule schedule = this.schedules.ofOwner(assistantId, CurrentUser.id(token));
@@ -134,6 +138,9 @@ class BookingController {
 	}
 
 	@PatchMapping(path = "/api/bookings/{assistantId}/{bookingId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ErrorResponse(status = 409, description = "Slot no longer available: someone booked it first")
+	@ErrorResponse(status = 422, description = "Time not bookable: past, too soon, too far ahead, outside the hours, "
+			+ "or a time the clocks skip")
 	BookingView reschedule(@AuthenticationPrincipal Jwt token, @PathVariable long assistantId,
 			@PathVariable long bookingId, @Valid @RequestBody NewTime request) {
 		AssistantSchedule schedule = this.schedules.ofOwner(assistantId, CurrentUser.id(token));

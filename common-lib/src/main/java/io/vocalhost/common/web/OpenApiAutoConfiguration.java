@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
@@ -73,6 +74,17 @@ public class OpenApiAutoConfiguration {
 					addError(operation, "404", "Not found, or not yours");
 				}
 			}));
+		};
+	}
+
+	/** The answers a handler names with {@link ErrorResponse}. */
+	@Bean
+	OperationCustomizer vocalHostDeclaredErrorResponses() {
+		return (operation, handler) -> {
+			for (ErrorResponse error : handler.getMethod().getAnnotationsByType(ErrorResponse.class)) {
+				addError(operation, String.valueOf(error.status()), error.description());
+			}
+			return operation;
 		};
 	}
 
