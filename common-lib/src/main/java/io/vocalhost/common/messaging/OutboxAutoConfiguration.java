@@ -5,24 +5,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The transactional outbox: Spring Modulith's event publication registry stores each
  * event in the business transaction and externalizes it to Kafka after commit; this adds
- * the retry of publications that failed.
+ * the retry of publications that failed, on the relay's own scheduler (the application's
+ * scheduling is left as the application configures it).
  */
-@AutoConfiguration(afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")
-@ConditionalOnClass(FailedEventPublications.class)
+@AutoConfiguration(afterName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
+@ConditionalOnClass({ FailedEventPublications.class, JdbcOperations.class })
 @ConditionalOnBean(FailedEventPublications.class)
 @EnableConfigurationProperties(OutboxProperties.class)
-@EnableScheduling
 public class OutboxAutoConfiguration {
 
 	@Bean
-	OutboxRelay outboxRelay(FailedEventPublications failedPublications, OutboxProperties properties) {
-		return new OutboxRelay(failedPublications, properties);
+	OutboxRelay outboxRelay(FailedEventPublications failedPublications, OutboxProperties properties,
+			JdbcOperations jdbc, PlatformTransactionManager transactionManager) {
+		return new OutboxRelay(failedPublications, properties, jdbc, transactionManager);
 	}
 
 }

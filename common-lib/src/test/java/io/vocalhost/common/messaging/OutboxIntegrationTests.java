@@ -47,6 +47,9 @@ class OutboxIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	OutboxProperties outbox;
+
 	private KafkaConsumer<String, String> consumer;
 
 	private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
@@ -82,7 +85,7 @@ class OutboxIntegrationTests {
 		assertThat(record.key()).isEqualTo("101");
 		assertThat(new String(record.headers().lastHeader("__TypeId__").value())).isEqualTo("user-registered");
 		assertThat(record.value()).contains("\"email\":\"committed@example.com\"");
-		await().atMost(Duration.ofSeconds(10)).until(() -> incompletePublications() == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> incompletePublications(event.eventId()) == 0);
 	}
 
 	@Test
@@ -96,6 +99,14 @@ class OutboxIntegrationTests {
 		awaitRecordWithEventId(marker.eventId());
 		assertThat(this.received).extracting(ConsumerRecord::value).noneMatch((value) -> value.contains("rolled-back"));
 		assertThat(this.noteRepository.count()).isEqualTo(notesBefore + 1);
+		assertThat(publicationsContaining("rolled-back")).isZero();
+		// Nothing for the relay to send either: still nothing after two of its rounds.
+		Duration twoRounds = this.outbox.retryInterval().multipliedBy(2);
+		await().during(twoRounds).atMost(twoRounds.plusSeconds(10)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(100)).forEach(this.received::add);
+			return this.received.stream().noneMatch((record) -> record.value().contains("rolled-back"))
+					&& publicationsContaining("rolled-back") == 0;
+		});
 	}
 
 	@Test
@@ -103,17 +114,39 @@ class OutboxIntegrationTests {
 		LocalKafka kafka = SharedInfrastructure.kafka();
 		kafka.stop();
 		UserRegistered event = this.notes.write(303, "during-outage", false);
-		assertThat(incompletePublications()).isEqualTo(1);
+		assertThat(incompletePublications(event.eventId())).isEqualTo(1);
+		// Failed for good before the broker returns: only the relay can send it now.
+		await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(event.eventId())));
 
 		kafka.start();
 		ConsumerRecord<String, String> record = awaitRecordWithEventId(event.eventId());
 		assertThat(record.key()).isEqualTo("303");
-		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications() == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompletePublications(event.eventId()) == 0);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT completion_attempts FROM event_publication WHERE serialized_event LIKE ?", Integer.class,
+				"%" + event.eventId() + "%"))
+			.as("resubmitted by the relay")
+			.isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT last_resubmission_date IS NOT NULL FROM event_publication WHERE serialized_event LIKE ?",
+				Boolean.class, "%" + event.eventId() + "%"))
+			.isTrue();
 	}
 
-	private long incompletePublications() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE completion_date IS NULL",
-				Long.class);
+	private String status(UUID eventId) {
+		return this.jdbc.queryForObject("SELECT status FROM event_publication WHERE serialized_event LIKE ?",
+				String.class, "%" + eventId + "%");
+	}
+
+	private long incompletePublications(UUID eventId) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?",
+				Long.class, "%" + eventId + "%");
+	}
+
+	private long publicationsContaining(String text) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ?",
+				Long.class, "%" + text + "%");
 	}
 
 	private ConsumerRecord<String, String> awaitRecordWithEventId(UUID eventId) {

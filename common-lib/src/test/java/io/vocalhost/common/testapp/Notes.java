@@ -26,7 +26,7 @@ public class Notes {
 
 	@Transactional
 	public UserRegistered write(long userId, String text, boolean failAfterPublishing) {
-		this.notes.save(new NoteEntity(text));
+		this.notes.save(text);
 		UserRegistered event = new UserRegistered(UUID.randomUUID(), Instant.now(), userId, text,
 				text + "@example.com");
 		this.events.publishEvent(event);

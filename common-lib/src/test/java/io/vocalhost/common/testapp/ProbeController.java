@@ -58,7 +58,7 @@ class ProbeController {
 	/** What a repository call does when the connection pool cannot reach PostgreSQL. */
 	@GetMapping("/probe/database-down")
 	String databaseDown() {
-		throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+		throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
 				new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
 	}
 
