@@ -58,9 +58,13 @@ import static org.awaitility.Awaitility.await;
  * Slots and bookings over real HTTP on the real database and Kafka, with schedules
  * arriving as assistant events: the original response shapes, no double booking under
  * contention (enforced by the database), the time rules, ownership and the replica
- * following the assistant.
+ * following the assistant. The races release 200 requests at once onto a pool of 10
+ * connections; on a loaded 2-core machine the last of them can wait longer than the
+ * production pool's 3 s and get a 503, which is right under overload but not what the
+ * race tests, so the pool waits longer here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.hikari.connection-timeout=30000")
 @RealInfrastructure
 class BookingIntegrationTests {
 
