@@ -2,6 +2,7 @@ package io.vocalhost.common.security;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,5 +26,12 @@ public record SecurityProperties(@DefaultValue("http://localhost:8081/.well-know
 	/** Paths every service serves without a token. */
 	public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
 			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error");
+
+	/** The paths this service serves without a token: the configured ones and ours. */
+	public String[] allPublicPaths() {
+		List<String> paths = new ArrayList<>(ALWAYS_PUBLIC);
+		paths.addAll(this.publicPaths);
+		return paths.toArray(String[]::new);
+	}
 
 }

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 
+import io.vocalhost.common.error.ErrorAnswer;
+import io.vocalhost.common.error.ReactiveErrorResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
@@ -42,8 +44,9 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 		String header = request.getHeaders().getFirst(SessionCookieNames.XSRF_HEADER);
 		if (cookie == null || header == null || cookie.getValue().isEmpty() || !MessageDigest
 			.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
-			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-					"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header");
+			return ReactiveErrorResponses.write(exchange.getResponse(),
+					new ErrorAnswer(HttpStatus.FORBIDDEN, "Forbidden",
+							"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header"));
 		}
 		return chain.filter(exchange);
 	}
