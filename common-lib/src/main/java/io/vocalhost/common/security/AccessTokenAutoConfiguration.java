@@ -5,11 +5,15 @@ import java.time.Clock;
 import io.vocalhost.common.config.ClockAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -18,7 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * and the security chain come from {@link ServletSecurityAutoConfiguration} or
  * {@link ReactiveSecurityAutoConfiguration}.
  */
-@AutoConfiguration(after = ClockAutoConfiguration.class)
+@AutoConfiguration(after = { ClockAutoConfiguration.class, KafkaAutoConfiguration.class })
 @ConditionalOnWebApplication
 @ConditionalOnClass(Jwt.class)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -30,10 +34,18 @@ public class AccessTokenAutoConfiguration {
 		return new RevokedSessions(clock);
 	}
 
-	@Bean
-	@ConditionalOnClass(name = "org.springframework.kafka.annotation.KafkaListener")
-	SessionRevocationListener sessionRevocationListener(RevokedSessions revokedSessions) {
-		return new SessionRevocationListener(revokedSessions);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConsumerFactory.class)
+	static class RevocationsFromKafka {
+
+		@Bean
+		@ConditionalOnBean(ConsumerFactory.class)
+		SessionRevocationListener sessionRevocationListener(RevokedSessions revokedSessions,
+				ConsumerFactory<?, ?> consumerFactory, SecurityProperties properties, Clock clock) {
+			return new SessionRevocationListener(revokedSessions, consumerFactory, properties.revocationLookback(),
+					clock);
+		}
+
 	}
 
 }

@@ -17,11 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far expiry and issue times may be off between machines
  * @param publicPaths paths (Ant patterns) that need no token, besides health, metrics and
  * API docs
+ * @param revocationLookback how far back a starting instance reads
+ * {@code session-revoked} events: at least the lifetime of an access token plus the clock
+ * skew, so that every revocation whose tokens could still be presented is known
  */
 @ConfigurationProperties("vocalhost.security")
 public record SecurityProperties(@DefaultValue("http://localhost:8081/.well-known/jwks.json") URI jwksUri,
 		@DefaultValue("vocalhost-auth") String issuer, @DefaultValue("vocalhost-api") String audience,
-		@DefaultValue("30s") Duration clockSkew, @DefaultValue List<String> publicPaths) {
+		@DefaultValue("30s") Duration clockSkew, @DefaultValue List<String> publicPaths,
+		@DefaultValue("15m") Duration revocationLookback) {
 
 	/** Paths every service serves without a token. */
 	public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
