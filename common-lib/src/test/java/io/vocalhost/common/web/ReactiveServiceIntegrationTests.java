@@ -53,12 +53,15 @@ class ReactiveServiceIntegrationTests {
 	@Test
 	void everyBadTokenIsJson401AndAValidOneIsAccepted() throws Exception {
 		String valid = TestTokens.forUser(7);
-		List<String> refused = TestTokens.mustBeRefused(valid, "http://127.0.0.1:9/jwks.json");
+		int foreignFetches = TestTokens.foreignKeySetFetches();
+		List<String> refused = TestTokens.mustBeRefused(valid, TestTokens.foreignKeySetUri());
 		for (int i = 0; i < refused.size(); i++) {
 			HttpResponse<String> response = send("GET", "/calls/me", refused.get(i), null);
 			assertThat(response.statusCode()).as("refused token %d: %s", i, refused.get(i)).isEqualTo(401);
 			assertJsonError(response, 401, "Unauthorized");
 		}
+		assertThat(TestTokens.foreignKeySetFetches()).as("fetches of the key set a token names")
+			.isEqualTo(foreignFetches);
 		HttpResponse<String> accepted = send("GET", "/calls/me", valid, null);
 		assertThat(accepted.statusCode()).isEqualTo(200);
 		assertThat(accepted.body()).isEqualTo("user 7");

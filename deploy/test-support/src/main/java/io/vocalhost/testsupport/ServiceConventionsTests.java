@@ -122,9 +122,11 @@ public abstract class ServiceConventionsTests {
 
 	@Test
 	void aForgedOrExpiredTokenIsJson401() throws Exception {
-		for (String token : TestTokens.mustBeRefused(accessToken(), "http://127.0.0.1:9/jwks.json")) {
+		int fetchesBefore = TestTokens.foreignKeySetFetches();
+		for (String token : TestTokens.mustBeRefused(accessToken(), TestTokens.foreignKeySetUri())) {
 			assertJsonError(send("GET", "/no/such/path", "application/json", token), 401);
 		}
+		assertThat(TestTokens.foreignKeySetFetches()).isEqualTo(fetchesBefore);
 	}
 
 	@Test

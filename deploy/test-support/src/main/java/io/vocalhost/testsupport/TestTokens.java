@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,6 +43,10 @@ public final class TestTokens {
 
 	public static final String KEY_ID = "test-key-1";
 
+	private static final String FOREIGN_KEY_ID = "foreign";
+
+	private static final AtomicInteger foreignKeySetFetches = new AtomicInteger();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
@@ -58,7 +63,16 @@ public final class TestTokens {
 			try {
 				HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 				server.createContext("/jwks.json", (exchange) -> {
-					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk())));
+					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk(KEY_ID))));
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				});
+				server.createContext("/foreign/jwks.json", (exchange) -> {
+					foreignKeySetFetches.incrementAndGet();
+					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk(FOREIGN_KEY_ID))));
 					exchange.getResponseHeaders().add("Content-Type", "application/json");
 					exchange.sendResponseHeaders(200, body.length);
 					try (OutputStream out = exchange.getResponseBody()) {
@@ -73,6 +87,20 @@ public final class TestTokens {
 			}
 		}
 		return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json";
+	}
+
+	/**
+	 * A key set a forged token names in its {@code jku} and {@code x5u} headers, serving
+	 * the test key under the forged token's key id: a decoder that fetched it would
+	 * accept the forgery. Every fetch is counted ({@link #foreignKeySetFetches()}).
+	 */
+	public static String foreignKeySetUri() {
+		return jwksUri().replace("/jwks.json", "/foreign/jwks.json");
+	}
+
+	/** How often anyone fetched {@link #foreignKeySetUri()} in this JVM. */
+	public static int foreignKeySetFetches() {
+		return foreignKeySetFetches.get();
 	}
 
 	/** A valid access token of a signed-in user. */
@@ -98,7 +126,7 @@ public final class TestTokens {
 		Map<String, Object> unknownKey = header();
 		unknownKey.put("kid", "no-such-key");
 		Map<String, Object> foreignKeySet = header();
-		foreignKeySet.put("kid", "foreign");
+		foreignKeySet.put("kid", FOREIGN_KEY_ID);
 		foreignKeySet.put("jku", foreignKeySetUrl);
 		foreignKeySet.put("x5u", foreignKeySetUrl);
 		String tampered = valid.substring(0, valid.indexOf('.') + 1) + forUser(2).split("\\.")[1]
@@ -170,11 +198,11 @@ public final class TestTokens {
 		return encode(header) + "." + encode(claims) + ".";
 	}
 
-	private static Map<String, Object> publicJwk() {
+	private static Map<String, Object> publicJwk(String keyId) {
 		RSAPublicKey key = (RSAPublicKey) keys().getPublic();
 		Map<String, Object> jwk = new LinkedHashMap<>();
 		jwk.put("kty", "RSA");
-		jwk.put("kid", KEY_ID);
+		jwk.put("kid", keyId);
 		jwk.put("use", "sig");
 		jwk.put("alg", "RS256");
 		jwk.put("n", base64.encodeToString(unsigned(key.getModulus())));
