@@ -130,9 +130,11 @@ public abstract class ServiceConventionsTests {
 
 	@Test
 	void aForgedOrExpiredTokenIsJson401() throws Exception {
-		for (String token : tokenSigner().mustBeRefused(accessToken(), "http://127.0.0.1:9/jwks.json")) {
+		int fetchesBefore = TestTokens.foreignKeySetFetches();
+		for (String token : tokenSigner().mustBeRefused(accessToken(), TestTokens.foreignKeySetUri())) {
 			assertJsonError(send("GET", "/no/such/path", "application/json", token), 401);
 		}
+		assertThat(TestTokens.foreignKeySetFetches()).isEqualTo(fetchesBefore);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,10 @@ public final class TestTokens {
 
 	public static final String KEY_ID = "test-key-1";
 
+	static final String FOREIGN_KEY_ID = "foreign";
+
+	private static final AtomicInteger foreignKeySetFetches = new AtomicInteger();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
@@ -53,7 +58,16 @@ public final class TestTokens {
 			try {
 				HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 				server.createContext("/jwks.json", (exchange) -> {
-					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk())));
+					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk(KEY_ID))));
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				});
+				server.createContext("/foreign/jwks.json", (exchange) -> {
+					foreignKeySetFetches.incrementAndGet();
+					byte[] body = json.writeValueAsBytes(Map.of("keys", List.of(publicJwk(FOREIGN_KEY_ID))));
 					exchange.getResponseHeaders().add("Content-Type", "application/json");
 					exchange.sendResponseHeaders(200, body.length);
 					try (OutputStream out = exchange.getResponseBody()) {
@@ -73,6 +87,20 @@ public final class TestTokens {
 	/** The signer of the test key that {@link #jwksUri()} publishes. */
 	public static TokenSigner testSigner() {
 		return new TokenSigner(keys().getPrivate(), keys().getPublic(), KEY_ID);
+	}
+
+	/**
+	 * A key set a forged token names in its {@code jku} and {@code x5u} headers, serving
+	 * the test key under the forged token's key id: a decoder that fetched it would
+	 * accept the forgery. Every fetch is counted ({@link #foreignKeySetFetches()}).
+	 */
+	public static String foreignKeySetUri() {
+		return jwksUri().replace("/jwks.json", "/foreign/jwks.json");
+	}
+
+	/** How often anyone fetched {@link #foreignKeySetUri()} in this JVM. */
+	public static int foreignKeySetFetches() {
+		return foreignKeySetFetches.get();
 	}
 
 	/** A valid access token of a signed-in user. */
@@ -119,11 +147,11 @@ public final class TestTokens {
 		return encode(header) + "." + encode(claims) + ".";
 	}
 
-	private static Map<String, Object> publicJwk() {
+	private static Map<String, Object> publicJwk(String keyId) {
 		RSAPublicKey key = (RSAPublicKey) keys().getPublic();
 		Map<String, Object> jwk = new LinkedHashMap<>();
 		jwk.put("kty", "RSA");
-		jwk.put("kid", KEY_ID);
+		jwk.put("kid", keyId);
 		jwk.put("use", "sig");
 		jwk.put("alg", "RS256");
 		jwk.put("n", base64.encodeToString(unsigned(key.getModulus())));

@@ -75,7 +75,7 @@ public record TokenSigner(PrivateKey privateKey, PublicKey publicKey, String key
 		Map<String, Object> unknownKey = header();
 		unknownKey.put("kid", "no-such-key");
 		Map<String, Object> foreignKeySet = header();
-		foreignKeySet.put("kid", "foreign");
+		foreignKeySet.put("kid", TestTokens.FOREIGN_KEY_ID);
 		foreignKeySet.put("jku", foreignKeySetUrl);
 		foreignKeySet.put("x5u", foreignKeySetUrl);
 		String tampered = valid.substring(0, valid.indexOf('.') + 1) + forUser(2).split("\\.")[1]

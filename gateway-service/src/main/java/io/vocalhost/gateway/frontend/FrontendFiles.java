@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.vocalhost.gateway.security.JsonErrorResponses;
+import io.vocalhost.common.error.ErrorAnswer;
+import io.vocalhost.common.error.ReactiveErrorResponses;
 import io.vocalhost.gateway.security.PathList;
 import reactor.core.publisher.Mono;
 
@@ -62,8 +63,8 @@ class FrontendFiles implements WebFilter {
 					file.get().getFileName().toString().equals("index.html") ? REVALIDATE : ONE_HOUR);
 		}
 		if (namesAFile(path)) {
-			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.NOT_FOUND, "Not found",
-					"No such file: " + path.value());
+			return ReactiveErrorResponses.write(exchange.getResponse(),
+					new ErrorAnswer(HttpStatus.NOT_FOUND, "Not found", "No such file: " + path.value()));
 		}
 		if (!isNavigation(request)) {
 			return chain.filter(exchange);
@@ -122,7 +123,8 @@ class FrontendFiles implements WebFilter {
 			return response.writeWith(DataBufferUtils.read(file, response.bufferFactory(), 16 * 1024));
 		}
 		catch (IOException ex) {
-			return JsonErrorResponses.write(response, HttpStatus.NOT_FOUND, "Not found", "The frontend has no " + file);
+			return ReactiveErrorResponses.write(response,
+					new ErrorAnswer(HttpStatus.NOT_FOUND, "Not found", "The frontend has no " + file));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 
+import io.vocalhost.common.error.ErrorAnswer;
+import io.vocalhost.common.error.ReactiveErrorResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
@@ -44,9 +46,10 @@ class DoubleSubmitCsrfFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		if (!echoesTheToken(request) && !this.trustedOrigins.vouchFor(request.getHeaders())) {
-			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-					"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header, "
-							+ "or send the request from an allowed frontend origin");
+			return ReactiveErrorResponses.write(exchange.getResponse(),
+					new ErrorAnswer(HttpStatus.FORBIDDEN, "Forbidden",
+							"Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header, "
+									+ "or send the request from an allowed frontend origin"));
 		}
 		return chain.filter(exchange);
 	}

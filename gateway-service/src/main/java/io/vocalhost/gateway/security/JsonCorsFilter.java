@@ -1,5 +1,7 @@
 package io.vocalhost.gateway.security;
 
+import io.vocalhost.common.error.ErrorAnswer;
+import io.vocalhost.common.error.ReactiveErrorResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -31,9 +33,10 @@ class JsonCorsFilter implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		CorsConfiguration configuration = this.source.getCorsConfiguration(exchange);
 		if (!this.processor.process(configuration, exchange)) {
-			return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-					"Origin " + exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN)
-							+ " may not call this API (set GATEWAY_CORS_ORIGINS to allow a frontend)");
+			return ReactiveErrorResponses.write(exchange.getResponse(),
+					new ErrorAnswer(HttpStatus.FORBIDDEN, "Forbidden",
+							"Origin " + exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN)
+									+ " may not call this API (set GATEWAY_CORS_ORIGINS to allow a frontend)"));
 		}
 		if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
 			return Mono.empty();
