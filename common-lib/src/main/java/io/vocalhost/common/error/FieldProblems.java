@@ -11,16 +11,18 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * The details of a refused request body or form: {@code "field: problem"} for every bad
- * field, joined by {@code "; "}. Fields are named as the client sent them (the
- * {@code @JsonProperty} or {@code @BindParam} name of the record component), listed in
- * the record's declaration order, one problem each (the first a field's constraints
- * report).
+ * The details of a refused request body or form (servlet or reactive):
+ * {@code "field: problem"} for every bad field, joined by {@code "; "}. Fields are named
+ * as the client sent them (the {@code @JsonProperty} or {@code @BindParam} name of the
+ * record component), listed in the record's declaration order, one problem each (the
+ * first a field's constraints report).
  */
 final class FieldProblems {
 
@@ -28,10 +30,17 @@ final class FieldProblems {
 	}
 
 	static String describe(MethodArgumentNotValidException ex) {
-		Class<?> request = requestType(ex.getParameter());
+		return describe(ex.getParameter(), ex.getBindingResult());
+	}
+
+	/**
+	 * @param parameter the handler parameter the request was bound to
+	 * @param binding what binding and validation found
+	 */
+	static String describe(MethodParameter parameter, BindingResult binding) {
+		Class<?> request = requestType(parameter);
 		Map<String, String> problems = new LinkedHashMap<>();
-		ex.getBindingResult()
-			.getFieldErrors()
+		binding.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparingInt((FieldError error) -> position(request, error.getField())))
 			.forEach((error) -> problems.putIfAbsent(wireName(request, error.getField()), message(error)));
@@ -41,8 +50,14 @@ final class FieldProblems {
 			.collect(Collectors.joining("; "));
 	}
 
+	/** The request record, also when a reactive handler takes it as {@code Mono<T>}. */
 	private static Class<?> requestType(MethodParameter parameter) {
-		return (parameter != null) ? parameter.getParameterType() : Object.class;
+		if (parameter == null) {
+			return Object.class;
+		}
+		Class<?> declared = parameter.getParameterType();
+		Class<?> element = ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve();
+		return (!declared.isRecord() && element != null && element.isRecord()) ? element : declared;
 	}
 
 	private static String message(FieldError error) {

@@ -17,10 +17,17 @@ public final class HttpClients {
 	}
 
 	public static RestClient restClient(Duration connectTimeout, Duration responseTimeout) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(jdkClient(connectTimeout));
 		requests.setReadTimeout(responseTimeout);
 		return RestClient.builder().requestFactory(requests).build();
+	}
+
+	/**
+	 * The JDK client itself, for asynchronous calls; each request sets its own response
+	 * timeout ({@code HttpRequest.Builder.timeout}).
+	 */
+	public static HttpClient jdkClient(Duration connectTimeout) {
+		return HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 	}
 
 }

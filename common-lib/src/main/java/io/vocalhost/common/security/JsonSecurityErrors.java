@@ -25,15 +25,13 @@ public final class JsonSecurityErrors {
 
 	public static AuthenticationEntryPoint unauthorized() {
 		return (request, response, ex) -> {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			write(response, HttpServletResponse.SC_UNAUTHORIZED,
-					new ErrorBody("Unauthorized", "Sign in first: the request has no valid access token"));
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, SecurityErrors.CHALLENGE);
+			write(response, HttpServletResponse.SC_UNAUTHORIZED, SecurityErrors.UNAUTHORIZED);
 		};
 	}
 
 	public static AccessDeniedHandler forbidden() {
-		return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN,
-				new ErrorBody("Forbidden", "This token may not do that"));
+		return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN, SecurityErrors.FORBIDDEN);
 	}
 
 	private static void write(HttpServletResponse response, int status, ErrorBody body) throws IOException {

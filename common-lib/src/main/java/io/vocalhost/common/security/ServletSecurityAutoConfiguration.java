@@ -1,14 +1,10 @@
 package io.vocalhost.common.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,34 +16,22 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every servlet service checks VocalHost access tokens itself (RS256 through
  * auth-service's JWKS, issuer, audience, expiry, revocation) and takes identity only from
- * them. Bearer tokens only: cookies and CSRF are the gateway's business.
+ * them. Bearer tokens only: cookies and CSRF are the gateway's business. The reactive
+ * twin is {@link ReactiveSecurityAutoConfiguration}.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(after = AccessTokenAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, JwtDecoder.class })
-@EnableConfigurationProperties(SecurityProperties.class)
 public class ServletSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevokedSessions revokedSessions() {
-		return new RevokedSessions(Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnClass(name = "org.springframework.kafka.annotation.KafkaListener")
-	SessionRevocationListener sessionRevocationListener(RevokedSessions revokedSessions) {
-		return new SessionRevocationListener(revokedSessions);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions) {
-		return new VerifiedAccessTokens(properties, revokedSessions, Clock.systemUTC())
+	JwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions, Clock clock) {
+		return new VerifiedAccessTokens(properties, revokedSessions, clock)
 			.decoder(NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
 				.build());
@@ -57,11 +41,9 @@ public class ServletSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityFilterChain vocalHostSecurityFilterChain(HttpSecurity http, SecurityProperties properties)
 			throws Exception {
-		List<String> publicPaths = new ArrayList<>(SecurityProperties.ALWAYS_PUBLIC);
-		publicPaths.addAll(properties.publicPaths());
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(publicPaths.toArray(String[]::new))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(properties.allPublicPaths())
 				.permitAll()
 				.anyRequest()
 				.authenticated())

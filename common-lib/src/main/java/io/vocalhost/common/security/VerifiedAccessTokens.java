@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -14,6 +16,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Access tokens whose RS256 signature has been checked, remembered by their compact form,
@@ -70,6 +74,22 @@ public final class VerifiedAccessTokens {
 			}
 			return validated(jwt);
 		};
+	}
+
+	/**
+	 * A reactive decoder, with the same rules as {@link #decoder(NimbusJwtDecoder)}: only
+	 * a token not seen before waits for its signature check (and, the first time, the key
+	 * set).
+	 * @param signatureCheck a decoder holding our verification keys
+	 * @return the decoder that checks the claims of every request
+	 */
+	public ReactiveJwtDecoder reactiveDecoder(NimbusReactiveJwtDecoder signatureCheck) {
+		signatureCheck.setClaimSetConverter(CLAIMS);
+		signatureCheck.setJwtValidator(SIGNATURE_ONLY);
+		return (token) -> Mono.justOrEmpty(known(token))
+			.switchIfEmpty(
+					Mono.defer(() -> signatureCheck.decode(token).doOnNext((checked) -> remember(token, checked))))
+			.map(this::validated);
 	}
 
 	/** The token if its signature has been checked before, else {@code null}. */

@@ -37,7 +37,7 @@ class VerifiedAccessTokensTests {
 
 	private final VerifiedAccessTokens verified = new VerifiedAccessTokens(
 			new SecurityProperties(URI.create(TestTokens.jwksUri()), TestTokens.ISSUER, TestTokens.AUDIENCE,
-					Duration.ZERO, List.of()),
+					Duration.ZERO, List.of(), Duration.ofMinutes(15)),
 			this.revokedSessions, Clock.systemUTC());
 
 	private final JwtDecoder decoder = this.verified.decoder(countingSignatureCheck());

@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.channel.ChannelOption;
-import io.vocalhost.common.security.RevokedSessions;
-import io.vocalhost.common.security.SecurityProperties;
-import io.vocalhost.common.security.SessionRevocationListener;
-import io.vocalhost.common.security.VerifiedAccessTokens;
-import reactor.core.publisher.Mono;
+import io.vocalhost.common.security.ReactiveJsonSecurityErrors;
+import io.vocalhost.common.security.ReactiveSecurityDefaults;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -19,17 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -38,48 +29,19 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Sign-in enforcement at the edge: every route but the public ones needs a valid access
  * token (from the session cookie or a bearer header), refreshed transparently while the
  * user is active; cookie-authenticated state changes need the CSRF token; CORS admits
- * only the frontend origins; rate limits per client and per user.
+ * only the frontend origins; rate limits per client and per user. The token checks
+ * themselves (decoder, revocations) are common-lib's, as in every service.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EdgeSecurityProperties.class, RateLimitProperties.class, SecurityProperties.class })
+@EnableConfigurationProperties({ EdgeSecurityProperties.class, RateLimitProperties.class })
 class EdgeSecurityConfiguration {
-
-	@Bean
-	RevokedSessions revokedSessions(Clock clock) {
-		return new RevokedSessions(clock);
-	}
-
-	@Bean
-	SessionRevocationListener sessionRevocationListener(RevokedSessions revokedSessions) {
-		return new SessionRevocationListener(revokedSessions);
-	}
-
-	@Bean
-	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions, Clock clock) {
-		NimbusReactiveJwtDecoder signatureCheck = NimbusReactiveJwtDecoder
-			.withJwkSetUri(properties.jwksUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		signatureCheck.setClaimSetConverter(VerifiedAccessTokens.CLAIMS);
-		signatureCheck.setJwtValidator(VerifiedAccessTokens.SIGNATURE_ONLY);
-		VerifiedAccessTokens verified = new VerifiedAccessTokens(properties, revokedSessions, clock);
-		return (token) -> Mono.justOrEmpty(verified.known(token))
-			.switchIfEmpty(Mono
-				.defer(() -> signatureCheck.decode(token).doOnNext((checked) -> verified.remember(token, checked))))
-			.map(verified::validated);
-	}
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
 			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock,
 			@Value("${vocalhost.public-url:http://localhost:5001}") URI publicUrl) {
 		List<String> publicPaths = edge.publicPaths();
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return ReactiveSecurityDefaults.stateless(http)
 			.cors(ServerHttpSecurity.CorsSpec::disable)
 			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.CORS)
 			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths(),
@@ -95,21 +57,10 @@ class EdgeSecurityConfiguration {
 				.authenticated())
 			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new AccessTokenConverter(publicPaths))
 				.jwt((jwt) -> jwt.jwtDecoder(decoder))
-				.authenticationEntryPoint((exchange, ex) -> error(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-						"Unauthorized", "Sign in first: the request has no valid access token")))
-			.exceptionHandling((errors) -> errors
-				.authenticationEntryPoint((exchange, ex) -> error(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-						"Unauthorized", "Sign in first: the request has no valid access token"))
-				.accessDeniedHandler((exchange, ex) -> error(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-						"This token may not do that")))
+				.authenticationEntryPoint(ReactiveJsonSecurityErrors.unauthorized()))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(ReactiveJsonSecurityErrors.unauthorized())
+				.accessDeniedHandler(ReactiveJsonSecurityErrors.forbidden()))
 			.build();
-	}
-
-	private static Mono<Void> error(ServerHttpResponse response, HttpStatus status, String error, String details) {
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.getHeaders().set("WWW-Authenticate", "Bearer");
-		}
-		return JsonErrorResponses.write(response, status, error, details);
 	}
 
 	private static WebClient authClient(EdgeSecurityProperties edge) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.vocalhost.gateway.security.RateLimitProperties.Limit;
+import io.vocalhost.common.error.ErrorAnswer;
+import io.vocalhost.common.error.ReactiveErrorResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -68,8 +70,8 @@ class RateLimitFilter implements WebFilter {
 	private static Mono<Void> tooMany(ServerWebExchange exchange, long waitNanos) {
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999));
 		exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
-		return JsonErrorResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-				"Slow down: try again in " + seconds + " s");
+		return ReactiveErrorResponses.write(exchange.getResponse(), new ErrorAnswer(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests", "Slow down: try again in " + seconds + " s"));
 	}
 
 	private static String clientAddress(ServerWebExchange exchange) {
