@@ -1,5 +1,7 @@
 package io.vocalhost.voicebridge.assistant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,6 +21,11 @@ import org.springframework.stereotype.Component;
 public class Assistants {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String SELECT = """
+			SELECT assistant_id, owner_id, receptionist_name, business_name, description, time_zone,
+				hours::text AS hours, voice, greeting, business_phone, twilio_number, status
+			FROM assistant""";
 
 	private final JdbcClient jdbc;
 
@@ -55,19 +62,26 @@ public class Assistants {
 	 * first.
 	 */
 	public Optional<AssistantReplica> byNumber(String twilioNumber) {
-		return this.jdbc.sql("""
-				SELECT assistant_id, owner_id, receptionist_name, business_name, description, time_zone,
-					hours::text AS hours, voice, greeting, business_phone, twilio_number, status
-				FROM assistant WHERE twilio_number = ? ORDER BY updated_at DESC LIMIT 1
-				""")
+		return this.jdbc.sql(SELECT + " WHERE twilio_number = ? ORDER BY updated_at DESC LIMIT 1")
 			.param(twilioNumber)
-			.query((row, number) -> new AssistantReplica(row.getLong("assistant_id"), row.getLong("owner_id"),
-					row.getString("receptionist_name"), row.getString("business_name"), row.getString("description"),
-					ZoneId.of(row.getString("time_zone")),
-					json.readValue(row.getString("hours"), new TypeReference<List<OpeningHours>>() {
-					}), row.getString("voice"), row.getString("greeting"), row.getString("business_phone"),
-					row.getString("twilio_number"), row.getString("status")))
+			.query(Assistants::replica)
 			.optional();
+	}
+
+	public Optional<AssistantReplica> find(long assistantId) {
+		return this.jdbc.sql(SELECT + " WHERE assistant_id = ?")
+			.param(assistantId)
+			.query(Assistants::replica)
+			.optional();
+	}
+
+	private static AssistantReplica replica(ResultSet row, int number) throws SQLException {
+		return new AssistantReplica(row.getLong("assistant_id"), row.getLong("owner_id"),
+				row.getString("receptionist_name"), row.getString("business_name"), row.getString("description"),
+				ZoneId.of(row.getString("time_zone")),
+				json.readValue(row.getString("hours"), new TypeReference<List<OpeningHours>>() {
+				}), row.getString("voice"), row.getString("greeting"), row.getString("business_phone"),
+				row.getString("twilio_number"), row.getString("status"));
 	}
 
 }

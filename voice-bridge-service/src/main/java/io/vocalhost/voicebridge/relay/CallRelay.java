@@ -63,8 +63,6 @@ public final class CallRelay {
 
 	private final String callId;
 
-	private final CallContext context;
-
 	private final RealtimeSession session;
 
 	private final Clock clock;
@@ -95,10 +93,10 @@ public final class CallRelay {
 
 	private long acknowledgedMs;
 
-	public CallRelay(String callId, CallContext context, RealtimeSession session, Clock clock, int maxPendingFrames,
-			Sink sink) {
+	private CallContext context;
+
+	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, Sink sink) {
 		this.callId = callId;
-		this.context = context;
 		this.session = session;
 		this.clock = clock;
 		this.maxPendingFrames = maxPendingFrames;
@@ -127,8 +125,12 @@ public final class CallRelay {
 		}
 	}
 
-	/** The upstream socket is open: configure the session before anything else. */
-	public synchronized void upstreamOpened() {
+	/**
+	 * The upstream socket is open: configure the session for this call's assistant before
+	 * anything else.
+	 */
+	public synchronized void upstreamOpened(CallContext context) {
+		this.context = context;
 		this.upstreamOpen = true;
 		this.sink.toRealtime(write(this.session.sessionUpdate(this.context, this.clock)));
 	}
@@ -154,10 +156,6 @@ public final class CallRelay {
 			default -> {
 			}
 		}
-	}
-
-	public synchronized boolean isStarted() {
-		return this.streamSid != null;
 	}
 
 	private void start(JsonNode message) {

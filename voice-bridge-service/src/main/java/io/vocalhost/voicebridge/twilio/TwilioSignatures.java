@@ -13,10 +13,14 @@ public final class TwilioSignatures {
 
 	private final RequestValidator validator;
 
+	private final boolean configured;
+
 	private final String publicUrl;
 
 	public TwilioSignatures(String authToken, String publicUrl) {
-		this.validator = new RequestValidator(authToken);
+		this.configured = authToken != null && !authToken.isEmpty();
+		// Without a token no signature can be valid; the SDK refuses an empty key.
+		this.validator = new RequestValidator(this.configured ? authToken : "unset");
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -27,7 +31,7 @@ public final class TwilioSignatures {
 	 * @param signature the {@code X-Twilio-Signature} header, may be {@code null}
 	 */
 	public boolean isValid(String pathAndQuery, Map<String, String> form, String signature) {
-		if (signature == null || signature.isBlank()) {
+		if (!this.configured || signature == null || signature.isBlank()) {
 			return false;
 		}
 		return this.validator.validate(this.publicUrl + pathAndQuery, form, signature);

@@ -30,15 +30,15 @@ class CallRelayTests {
 
 	private final Recorder sink = new Recorder();
 
-	private final CallRelay relay = new CallRelay("c-1", CONTEXT, new RealtimeSession("server_vad", "whisper-1"), CLOCK,
-			3, this.sink);
+	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"), CLOCK, 3,
+			this.sink);
 
 	@Test
 	void startHandsTheTokenOverAndSessionUpdateIsFirstUpstream() {
 		this.relay.fromTwilio("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
-		this.relay.fromTwilio(start("MZ1", "tok-1"));
+		this.relay.fromTwilio(MediaStreamFrames.start("MZ1", "tok-1"));
 		assertThat(this.sink.started).containsExactly("CA1 MZ1 tok-1");
-		this.relay.upstreamOpened();
+		this.relay.upstreamOpened(CONTEXT);
 		JsonNode update = this.sink.realtime(0);
 		assertThat(update.path("type").asString()).isEqualTo("session.update");
 		JsonNode session = update.path("session");
@@ -55,29 +55,29 @@ class CallRelayTests {
 
 	@Test
 	void audioBeforeTheSessionIsReadyIsHeldBoundedThenSentUnchangedBeforeTheGreeting() {
-		this.relay.fromTwilio(start("MZ1", "t"));
+		this.relay.fromTwilio(MediaStreamFrames.start("MZ1", "t"));
 		for (int frame = 0; frame < 4; frame++) {
-			this.relay.fromTwilio(media("MZ1", payload(frame)));
+			this.relay.fromTwilio(MediaStreamFrames.media("MZ1", MediaStreamFrames.payload(frame)));
 		}
-		this.relay.upstreamOpened();
+		this.relay.upstreamOpened(CONTEXT);
 		assertThat(this.sink.toRealtime).hasSize(1);
 		this.relay.fromRealtime("{\"type\":\"session.updated\",\"session\":{}}");
 		assertThat(this.sink.types()).containsExactly("session.update", "input_audio_buffer.append",
 				"input_audio_buffer.append", "input_audio_buffer.append", "response.create");
-		assertThat(this.sink.realtime(1).path("audio").asString()).isEqualTo(payload(1));
-		assertThat(this.sink.realtime(3).path("audio").asString()).isEqualTo(payload(3));
+		assertThat(this.sink.realtime(1).path("audio").asString()).isEqualTo(MediaStreamFrames.payload(1));
+		assertThat(this.sink.realtime(3).path("audio").asString()).isEqualTo(MediaStreamFrames.payload(3));
 		assertThat(this.sink.realtime(4).at("/response/instructions").asString()).contains("Hello, Bella's Bistro!");
-		this.relay.fromTwilio(media("MZ1", payload(9)));
-		assertThat(this.sink.realtime(5).path("audio").asString()).isEqualTo(payload(9));
+		this.relay.fromTwilio(MediaStreamFrames.media("MZ1", MediaStreamFrames.payload(9)));
+		assertThat(this.sink.realtime(5).path("audio").asString()).isEqualTo(MediaStreamFrames.payload(9));
 	}
 
 	@Test
 	void assistantAudioGoesToTwilioUnchangedEachChunkFollowedByAMark() {
 		ready();
-		this.relay.fromRealtime(delta("item-1", payload(7)));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-1", MediaStreamFrames.payload(7)));
 		assertThat(this.sink.twilio(0).path("event").asString()).isEqualTo("media");
 		assertThat(this.sink.twilio(0).path("streamSid").asString()).isEqualTo("MZ1");
-		assertThat(this.sink.twilio(0).at("/media/payload").asString()).isEqualTo(payload(7));
+		assertThat(this.sink.twilio(0).at("/media/payload").asString()).isEqualTo(MediaStreamFrames.payload(7));
 		assertThat(this.sink.twilio(1).path("event").asString()).isEqualTo("mark");
 		assertThat(this.sink.twilio(1).at("/mark/name").asString()).isNotBlank();
 	}
@@ -86,9 +86,9 @@ class CallRelayTests {
 	void bargeInClearsTwilioAndTruncatesAtTheAcknowledgedAudio() {
 		ready();
 		for (int chunk = 0; chunk < 3; chunk++) {
-			this.relay.fromRealtime(delta("item-1", payload(chunk)));
+			this.relay.fromRealtime(MediaStreamFrames.delta("item-1", MediaStreamFrames.payload(chunk)));
 		}
-		this.relay.fromTwilio(mark("MZ1", this.sink.twilio(3).at("/mark/name").asString()));
+		this.relay.fromTwilio(MediaStreamFrames.mark("MZ1", this.sink.twilio(3).at("/mark/name").asString()));
 		this.sink.toTwilio.clear();
 		this.relay.fromRealtime("{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":1000}");
 		assertThat(this.sink.twilio(0).path("event").asString()).isEqualTo("clear");
@@ -97,16 +97,16 @@ class CallRelayTests {
 		assertThat(truncate.path("item_id").asString()).isEqualTo("item-1");
 		assertThat(truncate.path("content_index").asInt()).isZero();
 		assertThat(truncate.path("audio_end_ms").asLong()).isEqualTo(40);
-		this.relay.fromRealtime(delta("item-1", payload(3)));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-1", MediaStreamFrames.payload(3)));
 		assertThat(this.sink.toTwilio).hasSize(1);
 	}
 
 	@Test
 	void bargeInBeforeAnyAcknowledgementTruncatesAtZeroAndNeverPastTheGeneratedAudio() {
 		ready();
-		this.relay.fromRealtime(delta("item-1", Base64.getEncoder().encodeToString(new byte[100])));
-		this.relay.fromRealtime(delta("item-2", payload(1)));
-		this.relay.fromTwilio(mark("MZ1", this.sink.twilio(1).at("/mark/name").asString()));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-1", Base64.getEncoder().encodeToString(new byte[100])));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-2", MediaStreamFrames.payload(1)));
+		this.relay.fromTwilio(MediaStreamFrames.mark("MZ1", this.sink.twilio(1).at("/mark/name").asString()));
 		this.relay.fromRealtime("{\"type\":\"input_audio_buffer.speech_started\"}");
 		JsonNode truncate = this.sink.realtime(this.sink.toRealtime.size() - 1);
 		assertThat(truncate.path("item_id").asString()).isEqualTo("item-2");
@@ -117,8 +117,8 @@ class CallRelayTests {
 	void noClearWithoutUnplayedAudio() {
 		ready();
 		this.relay.fromRealtime("{\"type\":\"input_audio_buffer.speech_started\"}");
-		this.relay.fromRealtime(delta("item-1", payload(0)));
-		this.relay.fromTwilio(mark("MZ1", this.sink.twilio(1).at("/mark/name").asString()));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-1", MediaStreamFrames.payload(0)));
+		this.relay.fromTwilio(MediaStreamFrames.mark("MZ1", this.sink.twilio(1).at("/mark/name").asString()));
 		this.relay.fromRealtime("{\"type\":\"input_audio_buffer.speech_started\"}");
 		assertThat(this.sink.toTwilio).extracting((frame) -> json.readTree(frame).path("event").asString())
 			.doesNotContain("clear");
@@ -132,13 +132,13 @@ class CallRelayTests {
 		this.relay.fromTwilio("not json");
 		this.relay.fromTwilio("[1,2]");
 		this.relay.fromTwilio("{\"event\":\"surprise\"}");
-		this.relay.fromTwilio(start("MZ2", "other"));
-		this.relay.fromTwilio(media("MZ2", payload(1)));
+		this.relay.fromTwilio(MediaStreamFrames.start("MZ2", "other"));
+		this.relay.fromTwilio(MediaStreamFrames.media("MZ2", MediaStreamFrames.payload(1)));
 		this.relay.fromRealtime("{\"type\":\"error\",\"error\":{\"code\":\"x\",\"message\":\"boom\"}}");
 		assertThat(this.sink.started).hasSize(1);
 		assertThat(this.sink.toRealtime).hasSize(upstream);
-		this.relay.fromTwilio(media("MZ1", payload(2)));
-		assertThat(this.sink.realtime(upstream).path("audio").asString()).isEqualTo(payload(2));
+		this.relay.fromTwilio(MediaStreamFrames.media("MZ1", MediaStreamFrames.payload(2)));
+		assertThat(this.sink.realtime(upstream).path("audio").asString()).isEqualTo(MediaStreamFrames.payload(2));
 	}
 
 	@Test
@@ -146,43 +146,14 @@ class CallRelayTests {
 		ready();
 		this.relay.fromTwilio("{\"event\":\"stop\",\"streamSid\":\"MZ1\",\"stop\":{\"callSid\":\"CA1\"}}");
 		assertThat(this.sink.stops).isEqualTo(1);
-		this.relay.fromRealtime(delta("item-1", payload(0)));
+		this.relay.fromRealtime(MediaStreamFrames.delta("item-1", MediaStreamFrames.payload(0)));
 		assertThat(this.sink.toTwilio).isEmpty();
 	}
 
 	private void ready() {
-		this.relay.fromTwilio(start("MZ1", "t"));
-		this.relay.upstreamOpened();
+		this.relay.fromTwilio(MediaStreamFrames.start("MZ1", "t"));
+		this.relay.upstreamOpened(CONTEXT);
 		this.relay.fromRealtime("{\"type\":\"session.updated\"}");
-	}
-
-	/** 20 ms of μ-law (160 bytes), tagged by its first byte. */
-	static String payload(int tag) {
-		byte[] audio = new byte[160];
-		audio[0] = (byte) tag;
-		return Base64.getEncoder().encodeToString(audio);
-	}
-
-	static String start(String streamSid, String token) {
-		return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"streamSid\":\"" + streamSid
-				+ "\",\"start\":{\"accountSid\":\"AC1\",\"streamSid\":\"" + streamSid
-				+ "\",\"callSid\":\"CA1\",\"tracks\":[\"inbound\"],\"customParameters\":{\"token\":\"" + token
-				+ "\"},\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}}}";
-	}
-
-	static String media(String streamSid, String payload) {
-		return "{\"event\":\"media\",\"streamSid\":\"" + streamSid
-				+ "\",\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"5\",\"payload\":\"" + payload
-				+ "\"}}";
-	}
-
-	static String mark(String streamSid, String name) {
-		return "{\"event\":\"mark\",\"streamSid\":\"" + streamSid + "\",\"mark\":{\"name\":\"" + name + "\"}}";
-	}
-
-	static String delta(String itemId, String audio) {
-		return "{\"type\":\"response.output_audio.delta\",\"response_id\":\"r1\",\"item_id\":\"" + itemId
-				+ "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + audio + "\"}";
 	}
 
 	static final class Recorder implements CallRelay.Sink {
