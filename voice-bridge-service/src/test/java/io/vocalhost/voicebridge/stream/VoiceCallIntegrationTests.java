@@ -1,11 +1,7 @@
 package io.vocalhost.voicebridge.stream;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
@@ -25,6 +20,7 @@ import io.vocalhost.testsupport.RealInfrastructure;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.call.Calls;
 import io.vocalhost.voicebridge.twilio.TwilioSigner;
+import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,8 +56,6 @@ class VoiceCallIntegrationTests {
 
 	private static final RealtimeStandIn realtime = new RealtimeStandIn();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Pattern STREAM = Pattern.compile(
@@ -96,7 +90,7 @@ class VoiceCallIntegrationTests {
 	@Test
 	void webhookWithoutOrWithAWrongSignatureIs403JsonAndStoresNothing() throws Exception {
 		String number = assistant("active", "+15550009999");
-		Map<String, String> form = form("CA" + UUID.randomUUID(), number);
+		Map<String, String> form = TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number);
 		HttpResponse<String> unsigned = post("/voice/voice", form, null);
 		assertThat(unsigned.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(unsigned.body()).propertyNames()).containsExactly("error", "details");
@@ -112,14 +106,28 @@ class VoiceCallIntegrationTests {
 
 	@Test
 	void unknownNumberSuspendedAssistantAndMissingFieldsGetTheFallback() throws Exception {
-		assertThat(signedPost("/voice/voice", form("CA" + UUID.randomUUID(), "+1999" + randomDigits())).body())
-			.contains("<Say>", "<Hangup/>")
-			.doesNotContain("<Connect");
+		String unknownSid = "CA" + UUID.randomUUID();
+		assertThat(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(unknownSid, "+1999" + randomDigits()))
+			.body()).contains("<Say>", "<Hangup/>").doesNotContain("<Connect");
+		assertThat(endReason(unknownSid)).isEqualTo("REJECTED_NOT_ALLOWED");
 		String suspended = assistant("suspended", "+15550001111");
-		assertThat(signedPost("/voice/voice", form("CA" + UUID.randomUUID(), suspended)).body())
+		String suspendedSid = "CA" + UUID.randomUUID();
+		assertThat(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(suspendedSid, suspended)).body())
 			.contains("<Say>", "<Dial>+15550001111</Dial>")
 			.doesNotContain("<Connect");
-		Map<String, String> missing = new LinkedHashMap<>(form("CA" + UUID.randomUUID(), suspended));
+		assertThat(endReason(suspendedSid)).isEqualTo("REJECTED_NOT_ALLOWED");
+		assertThat(signedPost("/voice/status",
+				Map.of("CallSid", suspendedSid, "CallStatus", "completed", "CallDuration", "3"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.calls.find(UUID.fromString(this.jdbc.sql("SELECT id::text FROM call WHERE call_sid = ?")
+			.param(suspendedSid)
+			.query(String.class)
+			.single()))).hasValueSatisfying((call) -> {
+				assertThat(call.twilioStatus()).isEqualTo("completed");
+				assertThat(call.durationSeconds()).isEqualTo(3);
+			});
+		Map<String, String> missing = new LinkedHashMap<>(
+				TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), suspended));
 		missing.remove("From");
 		HttpResponse<String> response = signedPost("/voice/voice", missing);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -130,7 +138,7 @@ class VoiceCallIntegrationTests {
 	void aCallIsBridgedBothWaysWithTheGreetingAndBargeIn() throws Exception {
 		String number = assistant("active", "+15550002222");
 		String callSid = "CA" + UUID.randomUUID();
-		HttpResponse<String> answer = signedPost("/voice/voice", form(callSid, number));
+		HttpResponse<String> answer = signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number));
 		assertThat(answer.statusCode()).isEqualTo(200);
 		Matcher stream = STREAM.matcher(answer.body());
 		assertThat(stream.find()).as(answer.body()).isTrue();
@@ -201,8 +209,10 @@ class VoiceCallIntegrationTests {
 	@Test
 	void aStreamWithoutItsTokenIsClosedAndOpensNoUpstream() throws Exception {
 		String number = assistant("active", "+15550003333");
-		Matcher first = STREAM.matcher(signedPost("/voice/voice", form("CA" + UUID.randomUUID(), number)).body());
-		Matcher second = STREAM.matcher(signedPost("/voice/voice", form("CA" + UUID.randomUUID(), number)).body());
+		Matcher first = STREAM.matcher(
+				signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number)).body());
+		Matcher second = STREAM.matcher(
+				signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number)).body());
 		assertThat(first.find() && second.find()).isTrue();
 		int before = realtime.connections.size();
 
@@ -245,32 +255,23 @@ class VoiceCallIntegrationTests {
 		return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
 	}
 
-	private static Map<String, String> form(String callSid, String to) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("CallSid", callSid);
-		form.put("From", "+15557654321");
-		form.put("To", to);
-		form.put("CallStatus", "ringing");
-		return form;
+	private TwilioWebhookClient webhooks() {
+		return new TwilioWebhookClient(this.port, PUBLIC_URL, AUTH_TOKEN);
 	}
 
 	private HttpResponse<String> signedPost(String path, Map<String, String> form) throws Exception {
-		return post(path, form, new TwilioSigner(AUTH_TOKEN).sign(PUBLIC_URL + path, form));
+		return webhooks().signedPost(path, form);
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form, String signature) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (signature != null) {
-			request.header("X-Twilio-Signature", signature);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return webhooks().post(path, form, signature);
+	}
+
+	private String endReason(String callSid) {
+		return this.jdbc.sql("SELECT end_reason FROM call WHERE call_sid = ?")
+			.param(callSid)
+			.query(String.class)
+			.single();
 	}
 
 }
