@@ -37,8 +37,12 @@ final class RealtimeStandIn implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(0)
 			.handle((request, response) -> response.sendWebsocket((in, out) -> {
-				Connection connection = new Connection(request.uri(), request.requestHeaders().get("Authorization"));
-				this.connections.add(connection);
+				Connection connection;
+				synchronized (this.connections) {
+					connection = new Connection(this.connections.size(), request.uri(),
+							request.requestHeaders().get("Authorization"));
+					this.connections.add(connection);
+				}
 				return Mono
 					.firstWithSignal(in.receive().asString().doOnNext(connection::received).then(),
 							out.sendString(connection.outgoing.asFlux()).then())
@@ -51,18 +55,14 @@ final class RealtimeStandIn implements AutoCloseable {
 		return "ws://127.0.0.1:" + this.server.port() + "/v1/realtime";
 	}
 
-	static String greetingChunk(int index) {
-		byte[] audio = new byte[160];
-		audio[0] = (byte) (100 + index);
-		return Base64.getEncoder().encodeToString(audio);
-	}
-
 	@Override
 	public void close() {
 		this.server.disposeNow();
 	}
 
 	static final class Connection {
+
+		final int index;
 
 		final String uri;
 
@@ -78,9 +78,19 @@ final class RealtimeStandIn implements AutoCloseable {
 
 		volatile boolean closed;
 
-		Connection(String uri, String authorization) {
+		Connection(int index, String uri, String authorization) {
+			this.index = index;
 			this.uri = uri;
 			this.authorization = authorization;
+		}
+
+		/** 20 ms of the greeting, tagged with its chunk and this connection. */
+		String greetingChunk(int chunk) {
+			byte[] audio = new byte[160];
+			audio[0] = (byte) (100 + chunk);
+			audio[1] = (byte) this.index;
+			audio[2] = (byte) (this.index >> 8);
+			return Base64.getEncoder().encodeToString(audio);
 		}
 
 		List<String> types() {

@@ -6,6 +6,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
@@ -171,8 +174,7 @@ class VoiceCallIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
 		assertThat(twilio.events("media").stream().map((frame) -> frame.at("/media/payload").asString()).toList())
-			.containsExactly(RealtimeStandIn.greetingChunk(0), RealtimeStandIn.greetingChunk(1),
-					RealtimeStandIn.greetingChunk(2));
+			.containsExactly(upstream.greetingChunk(0), upstream.greetingChunk(1), upstream.greetingChunk(2));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> twilio.events("mark").size() == RealtimeStandIn.GREETING_CHUNKS);
 		assertThat(twilio.events("clear")).isEmpty();
@@ -204,6 +206,65 @@ class VoiceCallIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.calls.find(UUID.fromString(callId)).orElseThrow().endReason())
 				.isEqualTo("CALLER_HUNG_UP"));
+	}
+
+	@Test
+	void fiftyConcurrentCallsRelayByteIdenticalBothWaysWithoutCrossTalk() throws Exception {
+		int calls = 50;
+		String number = assistant("active", "+15550005555");
+		int before = realtime.connections.size();
+		List<TwilioStreamClient> clients = new ArrayList<>();
+		for (int call = 0; call < calls; call++) {
+			Matcher stream = STREAM
+				.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number))
+					.body());
+			assertThat(stream.find()).isTrue();
+			TwilioStreamClient client = new TwilioStreamClient(streamUri(stream.group(1)));
+			client.send(start("MZ" + call, stream.group(2)));
+			for (int frame = 0; frame < 5; frame++) {
+				client.send(media("MZ" + call, tagged(call, frame)));
+			}
+			clients.add(client);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> realtime.connections.size() == before + calls && realtime.connections.stream()
+				.skip(before)
+				.allMatch((connection) -> appended(connection).size() == 5));
+		for (int call = 0; call < calls; call++) {
+			int caller = call;
+			List<String> sent = IntStream.range(0, 5).mapToObj((frame) -> tagged(caller, frame)).toList();
+			List<RealtimeStandIn.Connection> carrying = realtime.connections.stream()
+				.skip(before)
+				.filter((connection) -> appended(connection).contains(sent.get(0)))
+				.toList();
+			assertThat(carrying).hasSize(1);
+			RealtimeStandIn.Connection upstream = carrying.get(0);
+			assertThat(appended(upstream)).containsExactlyElementsOf(sent);
+			TwilioStreamClient client = clients.get(call);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> client.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
+			assertThat(client.events("media").stream().map((frame) -> frame.at("/media/payload").asString()).toList())
+				.containsExactly(upstream.greetingChunk(0), upstream.greetingChunk(1), upstream.greetingChunk(2));
+		}
+		clients.forEach(TwilioStreamClient::hangUp);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> realtime.connections.stream().skip(before).allMatch((connection) -> connection.closed));
+	}
+
+	private static List<String> appended(RealtimeStandIn.Connection connection) {
+		return connection.frames.stream()
+			.filter((frame) -> frame.path("type").asString().equals("input_audio_buffer.append"))
+			.map((frame) -> frame.path("audio").asString())
+			.toList();
+	}
+
+	/** 20 ms of μ-law tagged with its call and frame. */
+	private static String tagged(int call, int frame) {
+		byte[] audio = new byte[160];
+		audio[0] = (byte) frame;
+		audio[1] = (byte) call;
+		audio[2] = 0x7f;
+		return Base64.getEncoder().encodeToString(audio);
 	}
 
 	@Test
