@@ -1,0 +1,290 @@
+package io.vocalhost.voicebridge.relay;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One call's relay between Twilio Media Streams and the OpenAI Realtime API, without any
+ * socket: text frames from either side go in, text frames for either side come out
+ * through {@link Sink}. Audio payloads are base64 μ-law and pass through as received.
+ * <p>
+ * Rules: {@code session.update} is the first thing the upstream gets; caller audio before
+ * {@code session.updated} is held (at most {@code maxPendingFrames}, oldest dropped
+ * first) and sent right after it, followed by {@code response.create} for the greeting.
+ * Every audio chunk sent to Twilio is followed by a {@code mark}; Twilio echoes a mark
+ * once it has played the audio before it. When the caller starts speaking while marks are
+ * outstanding, Twilio gets {@code clear} and the upstream gets
+ * {@code conversation.item.truncate} at the audio Twilio acknowledged, never past what
+ * was generated for that item.
+ * <p>
+ * Thread-safe: the two sockets may deliver on different threads.
+ */
+public final class CallRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(CallRelay.class);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** μ-law at 8 kHz: one byte per sample, 8 bytes per millisecond. */
+	private static final int BYTES_PER_MS = 8;
+
+	/** Where the relay's output goes; implemented over the two sockets. */
+	public interface Sink {
+
+		void toTwilio(String frame);
+
+		void toRealtime(String frame);
+
+		/**
+		 * Twilio's {@code start} arrived: check the token, then open the upstream and
+		 * call {@link CallRelay#upstreamOpened()}, or end the call.
+		 */
+		void started(String callSid, String streamSid, String token);
+
+		/** The call is over (Twilio's {@code stop}); both sockets should close. */
+		void stopped();
+
+	}
+
+	private record SentMark(String name, String itemId, long endMs) {
+	}
+
+	private final String callId;
+
+	private final RealtimeSession session;
+
+	private final Clock clock;
+
+	private final int maxPendingFrames;
+
+	private final Sink sink;
+
+	private final Deque<String> pendingAudio = new ArrayDeque<>();
+
+	private final Deque<SentMark> unacknowledged = new ArrayDeque<>();
+
+	private final Map<String, Long> generatedBytes = new HashMap<>();
+
+	private final Set<String> truncated = new HashSet<>();
+
+	private String streamSid;
+
+	private boolean upstreamOpen;
+
+	private boolean sessionReady;
+
+	private boolean stopped;
+
+	private long marks;
+
+	private String acknowledgedItem;
+
+	private long acknowledgedMs;
+
+	private CallContext context;
+
+	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, Sink sink) {
+		this.callId = callId;
+		this.session = session;
+		this.clock = clock;
+		this.maxPendingFrames = maxPendingFrames;
+		this.sink = sink;
+	}
+
+	/** A text frame from Twilio. */
+	public synchronized void fromTwilio(String frame) {
+		JsonNode message = parse(frame, "Twilio");
+		if (message == null || this.stopped) {
+			return;
+		}
+		String event = message.path("event").asString("");
+		switch (event) {
+			case "connected" -> {
+			}
+			case "start" -> start(message);
+			case "media" -> media(message);
+			case "mark" -> acknowledge(message);
+			case "dtmf" -> log.debug("Call {}: DTMF {}", this.callId, message.path("dtmf").path("digit").asString(""));
+			case "stop" -> {
+				this.stopped = true;
+				this.sink.stopped();
+			}
+			default -> log.warn("Call {}: ignored Twilio event '{}'", this.callId, event);
+		}
+	}
+
+	/**
+	 * The upstream socket is open: configure the session for this call's assistant before
+	 * anything else.
+	 */
+	public synchronized void upstreamOpened(CallContext context) {
+		this.context = context;
+		this.upstreamOpen = true;
+		this.sink.toRealtime(write(this.session.sessionUpdate(this.context, this.clock)));
+	}
+
+	/** A text frame from the Realtime API. */
+	public synchronized void fromRealtime(String frame) {
+		JsonNode message = parse(frame, "Realtime");
+		if (message == null || this.stopped) {
+			return;
+		}
+		String type = message.path("type").asString("");
+		switch (type) {
+			case "session.updated" -> sessionUpdated();
+			case "response.output_audio.delta" -> audioDelta(message);
+			case "input_audio_buffer.speech_started" -> bargeIn();
+			case "response.output_audio_transcript.done" ->
+				log.debug("Call {}: assistant said: {}", this.callId, message.path("transcript").asString(""));
+			case "conversation.item.input_audio_transcription.completed" ->
+				log.debug("Call {}: caller said: {}", this.callId, message.path("transcript").asString(""));
+			case "error" -> log.warn("Call {}: Realtime API error {}: {}", this.callId,
+					message.path("error").path("code").asString(""),
+					message.path("error").path("message").asString(""));
+			default -> {
+			}
+		}
+	}
+
+	private void start(JsonNode message) {
+		if (this.streamSid != null) {
+			log.warn("Call {}: ignored a second start", this.callId);
+			return;
+		}
+		JsonNode start = message.path("start");
+		this.streamSid = message.path("streamSid").asString(start.path("streamSid").asString(""));
+		JsonNode token = start.path("customParameters").path("token");
+		this.sink.started(start.path("callSid").asString(""), this.streamSid,
+				token.isString() ? token.asString() : null);
+	}
+
+	private void media(JsonNode message) {
+		if (this.streamSid == null || !this.streamSid.equals(message.path("streamSid").asString(""))) {
+			log.warn("Call {}: ignored media for another stream", this.callId);
+			return;
+		}
+		JsonNode payload = message.path("media").path("payload");
+		if (!payload.isString()) {
+			return;
+		}
+		if (this.sessionReady) {
+			this.sink.toRealtime(append(payload.asString()));
+			return;
+		}
+		if (this.pendingAudio.size() == this.maxPendingFrames) {
+			this.pendingAudio.removeFirst();
+			log.warn("Call {}: upstream not ready, dropped the oldest held frame", this.callId);
+		}
+		this.pendingAudio.addLast(payload.asString());
+	}
+
+	private void sessionUpdated() {
+		if (this.sessionReady || !this.upstreamOpen) {
+			return;
+		}
+		this.sessionReady = true;
+		while (!this.pendingAudio.isEmpty()) {
+			this.sink.toRealtime(append(this.pendingAudio.removeFirst()));
+		}
+		this.sink.toRealtime(write(this.session.greeting(this.context)));
+	}
+
+	private void audioDelta(JsonNode message) {
+		String itemId = message.path("item_id").asString("");
+		JsonNode delta = message.path("delta");
+		if (this.streamSid == null || !delta.isString() || this.truncated.contains(itemId)) {
+			return;
+		}
+		long endMs = this.generatedBytes.merge(itemId, decodedLength(delta.asString()), Long::sum) / BYTES_PER_MS;
+		ObjectNode media = twilio("media");
+		media.putObject("media").put("payload", delta.asString());
+		this.sink.toTwilio(write(media));
+		SentMark mark = new SentMark("m" + (++this.marks), itemId, endMs);
+		ObjectNode markFrame = twilio("mark");
+		markFrame.putObject("mark").put("name", mark.name());
+		this.sink.toTwilio(write(markFrame));
+		this.unacknowledged.addLast(mark);
+	}
+
+	private void acknowledge(JsonNode message) {
+		String name = message.path("mark").path("name").asString("");
+		if (this.unacknowledged.stream().noneMatch((mark) -> mark.name().equals(name))) {
+			return;
+		}
+		SentMark mark;
+		do {
+			mark = this.unacknowledged.removeFirst();
+		}
+		while (!mark.name().equals(name));
+		this.acknowledgedItem = mark.itemId();
+		this.acknowledgedMs = mark.endMs();
+	}
+
+	private void bargeIn() {
+		if (this.unacknowledged.isEmpty()) {
+			return;
+		}
+		String itemId = this.unacknowledged.peekFirst().itemId();
+		long played = itemId.equals(this.acknowledgedItem) ? this.acknowledgedMs : 0;
+		long audioEndMs = Math.min(played, this.generatedBytes.getOrDefault(itemId, 0L) / BYTES_PER_MS);
+		this.unacknowledged.clear();
+		this.truncated.add(itemId);
+		this.sink.toTwilio(write(twilio("clear")));
+		ObjectNode truncate = json.createObjectNode()
+			.put("type", "conversation.item.truncate")
+			.put("item_id", itemId)
+			.put("content_index", 0)
+			.put("audio_end_ms", audioEndMs);
+		this.sink.toRealtime(write(truncate));
+	}
+
+	private ObjectNode twilio(String event) {
+		return json.createObjectNode().put("event", event).put("streamSid", this.streamSid);
+	}
+
+	private static String append(String payload) {
+		return write(json.createObjectNode().put("type", "input_audio_buffer.append").put("audio", payload));
+	}
+
+	/** The decoded length of a base64 string, without decoding it. */
+	static long decodedLength(String base64) {
+		int length = base64.length();
+		int padding = 0;
+		while (padding < 2 && padding < length && base64.charAt(length - 1 - padding) == '=') {
+			padding++;
+		}
+		return (length / 4L) * 3 - padding;
+	}
+
+	private JsonNode parse(String frame, String side) {
+		JsonNode node;
+		try {
+			node = json.readTree(frame);
+		}
+		catch (JacksonException ex) {
+			node = null;
+		}
+		if (node == null || !node.isObject()) {
+			log.warn("Call {}: ignored a malformed {} frame", this.callId, side);
+			return null;
+		}
+		return node;
+	}
+
+	private static String write(JsonNode node) {
+		return json.writeValueAsString(node);
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.vocalhost.voicebridge.relay;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Realtime API (GA shape) session for a phone call: μ-law both ways at Twilio's 8
+ * kHz, server voice activity detection, caller transcription, and instructions that tell
+ * the model which business it answers for and what time it is there.
+ *
+ * @param turnDetection the {@code turn_detection.type}, e.g. {@code server_vad}
+ * @param transcriptionModel the model that transcribes the caller
+ */
+public record RealtimeSession(String turnDetection, String transcriptionModel) {
+
+	private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
+
+	public ObjectNode sessionUpdate(CallContext call, Clock clock) {
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "session.update");
+		ObjectNode session = event.putObject("session").put("type", "realtime");
+		session.putArray("output_modalities").add("audio");
+		session.put("instructions", instructions(call, clock));
+		ObjectNode audio = session.putObject("audio");
+		ObjectNode input = audio.putObject("input");
+		input.putObject("format").put("type", "audio/pcmu");
+		input.putObject("turn_detection").put("type", this.turnDetection);
+		input.putObject("transcription").put("model", this.transcriptionModel);
+		ObjectNode output = audio.putObject("output");
+		output.putObject("format").put("type", "audio/pcmu");
+		output.put("voice", call.realtimeVoice());
+		return event;
+	}
+
+	/**
+	 * Asks for the assistant's first words, so the caller does not have to speak first.
+	 */
+	public ObjectNode greeting(CallContext call) {
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "response.create");
+		String greeting = (call.greeting() == null || call.greeting().isBlank())
+				? "Greet the caller briefly on behalf of " + call.businessName() + " and ask how you can help."
+				: "Greet the caller with exactly these words: " + call.greeting();
+		event.putObject("response").put("instructions", greeting);
+		return event;
+	}
+
+	static String instructions(CallContext call, Clock clock) {
+		ZonedDateTime now = ZonedDateTime.now(clock.withZone(call.zone()));
+		StringBuilder text = new StringBuilder();
+		text.append("You are ")
+			.append(call.receptionistName())
+			.append(", the phone receptionist of ")
+			.append(call.businessName())
+			.append(". Speak briefly and warmly, as on the phone.\n");
+		if (call.description() != null && !call.description().isBlank()) {
+			text.append("About the business: ").append(call.description()).append('\n');
+		}
+		text.append("Opening hours (").append(call.zone().getId()).append("):\n");
+		for (DayOfWeek day : DayOfWeek.values()) {
+			String ranges = call.hours()
+				.stream()
+				.filter((hours) -> hours.day() == day)
+				.map(RealtimeSession::range)
+				.collect(Collectors.joining(", "));
+			text.append("- ")
+				.append(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+				.append(": ")
+				.append(ranges.isEmpty() ? "closed" : ranges)
+				.append('\n');
+		}
+		text.append("It is now ").append(NOW.format(now)).append(" there.");
+		return text.toString();
+	}
+
+	private static String range(OpeningHours hours) {
+		return hours.start() + "–" + hours.end();
+	}
+
+}

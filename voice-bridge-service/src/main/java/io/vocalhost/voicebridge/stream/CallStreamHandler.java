@@ -1,0 +1,230 @@
+package io.vocalhost.voicebridge.stream;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.vocalhost.voicebridge.assistant.AssistantReplica;
+import io.vocalhost.voicebridge.assistant.Assistants;
+import io.vocalhost.voicebridge.call.Calls;
+import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.voicebridge.call.StreamTokens;
+import io.vocalhost.voicebridge.relay.CallContext;
+import io.vocalhost.voicebridge.relay.CallRelay;
+import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.system.VoiceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.WebSocketClient;
+
+/**
+ * {@code /ws/call/{conversationId}}: Twilio's media stream for one call, bridged to one
+ * Realtime API socket that is opened only once the call's stream token checks out and is
+ * closed whenever the call ends.
+ */
+@Component
+public class CallStreamHandler implements WebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(CallStreamHandler.class);
+
+	private final StreamTokens tokens;
+
+	private final Calls calls;
+
+	private final Assistants assistants;
+
+	private final RealtimeSession session;
+
+	private final WebSocketClient realtimeClient;
+
+	private final VoiceProperties properties;
+
+	private final Clock clock;
+
+	CallStreamHandler(StreamTokens tokens, Calls calls, Assistants assistants, RealtimeSession session,
+			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock) {
+		this.tokens = tokens;
+		this.calls = calls;
+		this.assistants = assistants;
+		this.session = session;
+		this.realtimeClient = realtimeClient;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Void> handle(WebSocketSession twilio) {
+		Optional<UUID> callId = callId(twilio.getHandshakeInfo().getUri().getPath());
+		if (callId.isEmpty()) {
+			return twilio.close();
+		}
+		return new Bridge(callId.get(), twilio).run();
+	}
+
+	private static Optional<UUID> callId(String path) {
+		try {
+			return Optional.of(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** One call: the Twilio socket, the relay and, once allowed, the upstream socket. */
+	private final class Bridge implements CallRelay.Sink {
+
+		private final UUID callId;
+
+		private final WebSocketSession twilio;
+
+		private final Sinks.Many<String> toTwilio = Sinks.many().unicast().onBackpressureBuffer();
+
+		private final Sinks.Many<String> toRealtime = Sinks.many().unicast().onBackpressureBuffer();
+
+		private final Sinks.Empty<Void> ended = Sinks.empty();
+
+		private final AtomicReference<EndReason> reason = new AtomicReference<>();
+
+		private final AtomicBoolean accepted = new AtomicBoolean();
+
+		private final AtomicBoolean over = new AtomicBoolean();
+
+		private final AtomicReference<Disposable> upstream = new AtomicReference<>();
+
+		private final CallRelay relay;
+
+		Bridge(UUID callId, WebSocketSession twilio) {
+			this.callId = callId;
+			this.twilio = twilio;
+			this.relay = new CallRelay(callId.toString(), CallStreamHandler.this.session, CallStreamHandler.this.clock,
+					CallStreamHandler.this.properties.maxPendingFrames(), this);
+		}
+
+		Mono<Void> run() {
+			Mono<Void> input = this.twilio.receive().doOnNext(this::fromTwilio).then();
+			Mono<Void> output = this.twilio.send(this.toTwilio.asFlux().map(this.twilio::textMessage));
+			Mono<Void> end = this.ended.asMono();
+			return Mono.firstWithSignal(input, output, end).onErrorResume((ex) -> {
+				log.warn("Call {}: media stream failed: {}", this.callId, ex.toString());
+				return Mono.empty();
+			}).then(Mono.defer(this::finish));
+		}
+
+		private void fromTwilio(WebSocketMessage message) {
+			if (message.getType() != WebSocketMessage.Type.TEXT) {
+				log.warn("Call {}: ignored a {} frame from Twilio", this.callId, message.getType());
+				return;
+			}
+			this.relay.fromTwilio(message.getPayloadAsText());
+		}
+
+		@Override
+		public void toTwilio(String frame) {
+			this.toTwilio.tryEmitNext(frame);
+		}
+
+		@Override
+		public void toRealtime(String frame) {
+			this.toRealtime.tryEmitNext(frame);
+		}
+
+		@Override
+		public void started(String callSid, String streamSid, String token) {
+			Mono.fromCallable(() -> context(token))
+				.subscribeOn(Schedulers.boundedElastic())
+				.subscribe((context) -> context.ifPresentOrElse(this::connect, this::refuse),
+						(ex) -> end(EndReason.ERROR, ex));
+		}
+
+		@Override
+		public void stopped() {
+			end(EndReason.CALLER_HUNG_UP, null);
+		}
+
+		private Optional<CallContext> context(String token) {
+			if (!CallStreamHandler.this.tokens.consume(this.callId, token)) {
+				return Optional.empty();
+			}
+			return CallStreamHandler.this.calls.find(this.callId)
+				.map((call) -> call.assistantId())
+				.flatMap(CallStreamHandler.this.assistants::find)
+				.map(this::contextOf);
+		}
+
+		private CallContext contextOf(AssistantReplica assistant) {
+			return new CallContext(assistant.receptionistName(), assistant.businessName(), assistant.description(),
+					assistant.zone(), assistant.hours(),
+					CallStreamHandler.this.properties.realtimeVoice(assistant.voice()), assistant.greeting());
+		}
+
+		private void refuse() {
+			log.warn("Call {}: stream refused, its token is missing, expired, reused or another call's", this.callId);
+			this.ended.tryEmitEmpty();
+		}
+
+		private void connect(CallContext context) {
+			if (this.over.get()) {
+				return;
+			}
+			this.accepted.set(true);
+			HttpHeaders headers = new HttpHeaders();
+			headers.setBearerAuth(CallStreamHandler.this.properties.openaiApiKey());
+			Disposable connection = CallStreamHandler.this.realtimeClient
+				.execute(CallStreamHandler.this.properties.realtimeEndpoint(), headers, (realtime) -> {
+					this.relay.upstreamOpened(context);
+					Mono<Void> in = realtime.receive()
+						.filter((message) -> message.getType() == WebSocketMessage.Type.TEXT)
+						.doOnNext((message) -> this.relay.fromRealtime(message.getPayloadAsText()))
+						.then();
+					Mono<Void> out = realtime.send(this.toRealtime.asFlux().map(realtime::textMessage));
+					return Mono.firstWithSignal(in, out);
+				})
+				.subscribe(null, (ex) -> end(EndReason.AI_UNAVAILABLE, ex), () -> end(EndReason.AI_UNAVAILABLE, null));
+			if (!this.upstream.compareAndSet(null, connection) || this.over.get()) {
+				connection.dispose();
+			}
+		}
+
+		private void end(EndReason reason, Throwable failure) {
+			if (failure != null) {
+				log.warn("Call {}: ends with {}: {}", this.callId, reason, failure.toString());
+			}
+			this.reason.compareAndSet(null, reason);
+			this.ended.tryEmitEmpty();
+		}
+
+		/**
+		 * Runs once the Twilio side is over, whichever way: the upstream never outlives
+		 * it.
+		 */
+		private Mono<Void> finish() {
+			this.over.set(true);
+			Disposable connection = this.upstream.getAndSet(Disposables.disposed());
+			if (connection != null) {
+				connection.dispose();
+			}
+			if (!this.accepted.get()) {
+				return this.twilio.close();
+			}
+			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
+			return Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get()))
+				.subscribeOn(Schedulers.boundedElastic())
+				.then(this.twilio.close());
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.vocalhost.voicebridge.system;
+
+import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.stream.CallStreamHandler;
+import io.vocalhost.voicebridge.twilio.CallTwiml;
+import io.vocalhost.voicebridge.twilio.TwilioSignatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.reactive.socket.client.WebSocketClient;
+
+/** Twilio, OpenAI Realtime and the media stream endpoint. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VoiceProperties.class)
+class VoiceConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(VoiceConfiguration.class);
+
+	/**
+	 * Realtime events (session.updated with its instructions, audio deltas) exceed 64
+	 * KiB.
+	 */
+	private static final int MAX_UPSTREAM_FRAME = 4 * 1024 * 1024;
+
+	VoiceConfiguration(VoiceProperties properties) {
+		if (!properties.aiConfigured()) {
+			log.warn("Voice AI is not configured (OPENAI_API_KEY is empty): every call gets the fallback TwiML");
+		}
+		if (properties.twilioAuthToken() == null || properties.twilioAuthToken().isEmpty()) {
+			log.warn("TWILIO_AUTH_TOKEN is not set: every Twilio webhook is refused with 403");
+		}
+	}
+
+	@Bean
+	TwilioSignatures twilioSignatures(VoiceProperties properties) {
+		return new TwilioSignatures(properties.twilioAuthToken(), properties.publicUrl().toString());
+	}
+
+	@Bean
+	CallTwiml callTwiml(VoiceProperties properties) {
+		return new CallTwiml(properties.publicUrl().toString());
+	}
+
+	@Bean
+	RealtimeSession realtimeSession(VoiceProperties properties) {
+		return new RealtimeSession(properties.turnDetection(), properties.transcriptionModel());
+	}
+
+	@Bean
+	WebSocketClient realtimeClient() {
+		return new ReactorNettyWebSocketClient(HttpClient.create(),
+				() -> WebsocketClientSpec.builder().maxFramePayloadLength(MAX_UPSTREAM_FRAME));
+	}
+
+	@Bean
+	HandlerMapping callStreamMapping(CallStreamHandler handler) {
+		return new SimpleUrlHandlerMapping(Map.of("/ws/call/*", handler), Ordered.HIGHEST_PRECEDENCE);
+	}
+
+}

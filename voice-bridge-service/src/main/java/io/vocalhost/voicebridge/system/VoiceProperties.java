@@ -1,0 +1,41 @@
+package io.vocalhost.voicebridge.system;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The voice bridge's settings ({@code vocalhost.voice.*}).
+ *
+ * @param publicUrl the public URL Twilio calls (the gateway's), for signatures and stream
+ * URLs
+ * @param twilioAuthToken signs Twilio's webhooks
+ * @param openaiApiKey empty: voice AI is not configured and every call gets the fallback
+ * @param streamTokenTtl how long a call's stream token is valid after the webhook
+ * @param maleVoice the Realtime voice for voice type {@code male}
+ * @param femaleVoice the Realtime voice for voice type {@code female} (and any other)
+ * @param turnDetection the Realtime {@code turn_detection.type}
+ * @param maxPendingFrames caller frames held while the upstream session is not ready
+ */
+@ConfigurationProperties("vocalhost.voice")
+public record VoiceProperties(URI publicUrl, String twilioAuthToken, @DefaultValue("") String openaiApiKey,
+		URI realtimeUrl, String realtimeModel, Duration streamTokenTtl, String maleVoice, String femaleVoice,
+		String turnDetection, String transcriptionModel, int maxPendingFrames) {
+
+	public boolean aiConfigured() {
+		return !this.openaiApiKey.isBlank();
+	}
+
+	public String realtimeVoice(String voiceType) {
+		return "male".equalsIgnoreCase(voiceType) ? this.maleVoice : this.femaleVoice;
+	}
+
+	/** The upstream URL with the model, as the Realtime API expects it. */
+	public URI realtimeEndpoint() {
+		String separator = (this.realtimeUrl.getRawQuery() == null) ? "?" : "&";
+		return URI.create(this.realtimeUrl + separator + "model=" + this.realtimeModel);
+	}
+
+}

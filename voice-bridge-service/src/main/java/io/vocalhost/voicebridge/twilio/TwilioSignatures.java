@@ -1,0 +1,40 @@
+package io.vocalhost.voicebridge.twilio;
+
+import java.util.Map;
+
+import com.twilio.security.RequestValidator;
+
+/**
+ * Checks {@code X-Twilio-Signature} against the URL Twilio called. Behind the gateway and
+ * a TLS-terminating proxy the bridge never sees that URL, so it is rebuilt on the public
+ * URL with the path and query string as received; the scheme matters to the signature.
+ */
+public final class TwilioSignatures {
+
+	private final RequestValidator validator;
+
+	private final boolean configured;
+
+	private final String publicUrl;
+
+	public TwilioSignatures(String authToken, String publicUrl) {
+		this.configured = authToken != null && !authToken.isEmpty();
+		// Without a token no signature can be valid; the SDK refuses an empty key.
+		this.validator = new RequestValidator(this.configured ? authToken : "unset");
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	/**
+	 * @param pathAndQuery the request path with its raw query string, e.g.
+	 * {@code /voice/voice?x=1}
+	 * @param form the form parameters of the POST
+	 * @param signature the {@code X-Twilio-Signature} header, may be {@code null}
+	 */
+	public boolean isValid(String pathAndQuery, Map<String, String> form, String signature) {
+		if (!this.configured || signature == null || signature.isBlank()) {
+			return false;
+		}
+		return this.validator.validate(this.publicUrl + pathAndQuery, form, signature);
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.vocalhost.voicebridge.stream;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAI Realtime API at its wire protocol (GA events): answers
+ * {@code session.update} with {@code session.updated}, streams a greeting as
+ * {@code response.output_audio.delta} on {@code response.create}, can emit
+ * {@code input_audio_buffer.speech_started}, and answers a truncation past the generated
+ * audio with an {@code error}, as the service does.
+ */
+final class RealtimeStandIn implements AutoCloseable {
+
+	static final String GREETING_ITEM = "item_greeting";
+
+	static final int GREETING_CHUNKS = 3;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	final List<Connection> connections = new CopyOnWriteArrayList<>();
+
+	private final DisposableServer server;
+
+	RealtimeStandIn() {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> response.sendWebsocket((in, out) -> {
+				Connection connection;
+				synchronized (this.connections) {
+					connection = new Connection(this.connections.size(), request.uri(),
+							request.requestHeaders().get("Authorization"));
+					this.connections.add(connection);
+				}
+				return Mono
+					.firstWithSignal(in.receive().asString().doOnNext(connection::received).then(),
+							out.sendString(connection.outgoing.asFlux()).then())
+					.doFinally((signal) -> connection.closed = true);
+			}, WebsocketServerSpec.builder().maxFramePayloadLength(4 * 1024 * 1024).build()))
+			.bindNow();
+	}
+
+	String url() {
+		return "ws://127.0.0.1:" + this.server.port() + "/v1/realtime";
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	static final class Connection {
+
+		final int index;
+
+		final String uri;
+
+		final String authorization;
+
+		final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+
+		final List<JsonNode> errors = new CopyOnWriteArrayList<>();
+
+		final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+
+		private final ConcurrentHashMap<String, Long> generatedMs = new ConcurrentHashMap<>();
+
+		volatile boolean closed;
+
+		Connection(int index, String uri, String authorization) {
+			this.index = index;
+			this.uri = uri;
+			this.authorization = authorization;
+		}
+
+		/** 20 ms of the greeting, tagged with its chunk and this connection. */
+		String greetingChunk(int chunk) {
+			byte[] audio = new byte[160];
+			audio[0] = (byte) (100 + chunk);
+			audio[1] = (byte) this.index;
+			audio[2] = (byte) (this.index >> 8);
+			return Base64.getEncoder().encodeToString(audio);
+		}
+
+		List<String> types() {
+			return this.frames.stream().map((frame) -> frame.path("type").asString()).toList();
+		}
+
+		synchronized void speechStarted() {
+			send(json.createObjectNode().put("type", "input_audio_buffer.speech_started").put("audio_start_ms", 1000));
+		}
+
+		private synchronized void received(String text) {
+			JsonNode frame = json.readTree(text);
+			this.frames.add(frame);
+			switch (frame.path("type").asString()) {
+				case "session.update" ->
+					send(json.createObjectNode().put("type", "session.updated").set("session", frame.path("session")));
+				case "response.create" -> {
+					for (int chunk = 0; chunk < GREETING_CHUNKS; chunk++) {
+						this.generatedMs.merge(GREETING_ITEM, 20L, Long::sum);
+						send(json.createObjectNode()
+							.put("type", "response.output_audio.delta")
+							.put("response_id", "resp_1")
+							.put("item_id", GREETING_ITEM)
+							.put("output_index", 0)
+							.put("content_index", 0)
+							.put("delta", greetingChunk(chunk)));
+					}
+				}
+				case "conversation.item.truncate" -> {
+					long generated = this.generatedMs.getOrDefault(frame.path("item_id").asString(), 0L);
+					if (frame.path("audio_end_ms").asLong() > generated) {
+						JsonNode error = json.createObjectNode()
+							.put("type", "error")
+							.set("error",
+									json.createObjectNode()
+										.put("type", "invalid_request_error")
+										.put("message", "audio_end_ms is longer than the audio"));
+						this.errors.add(error);
+						send(error);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+
+		private void send(JsonNode frame) {
+			this.outgoing.tryEmitNext(json.writeValueAsString(frame));
+		}
+
+	}
+
+}

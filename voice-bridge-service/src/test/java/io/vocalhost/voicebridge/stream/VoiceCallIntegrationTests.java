@@ -1,0 +1,338 @@
+package io.vocalhost.voicebridge.stream;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.vocalhost.common.events.assistant.AssistantSnapshot;
+import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.voicebridge.assistant.Assistants;
+import io.vocalhost.voicebridge.call.Calls;
+import io.vocalhost.voicebridge.twilio.TwilioSigner;
+import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.mark;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.media;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.payload;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A call end to end through the bridge: Twilio's signed webhook, its media stream (a
+ * client at the wire protocol) and the Realtime API (a server stand-in at the wire
+ * protocol). The bridge believes it is reached at an https public URL while the test
+ * talks to it on localhost, as behind a TLS-terminating proxy.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class VoiceCallIntegrationTests {
+
+	private static final String PUBLIC_URL = "https://voice.example.com";
+
+	private static final String AUTH_TOKEN = "test-twilio-token";
+
+	private static final RealtimeStandIn realtime = new RealtimeStandIn();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Pattern STREAM = Pattern.compile(
+			"<Stream url=\"wss://voice\\.example\\.com/ws/call/([0-9a-f-]+)\"><Parameter name=\"token\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private Assistants assistants;
+
+	@Autowired
+	private Calls calls;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void voice(DynamicPropertyRegistry registry) {
+		registry.add("vocalhost.voice.public-url", () -> PUBLIC_URL);
+		registry.add("vocalhost.voice.twilio-auth-token", () -> AUTH_TOKEN);
+		registry.add("vocalhost.voice.openai-api-key", () -> "sk-test");
+		registry.add("vocalhost.voice.realtime-url", realtime::url);
+		registry.add("vocalhost.voice.stream-token-ttl", () -> "5s");
+	}
+
+	@AfterAll
+	static void stopStandIn() {
+		realtime.close();
+	}
+
+	@Test
+	void webhookWithoutOrWithAWrongSignatureIs403JsonAndStoresNothing() throws Exception {
+		String number = assistant("active", "+15550009999");
+		Map<String, String> form = TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number);
+		HttpResponse<String> unsigned = post("/voice/voice", form, null);
+		assertThat(unsigned.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(unsigned.body()).propertyNames()).containsExactly("error", "details");
+		String signedForLocalhost = new TwilioSigner(AUTH_TOKEN).sign("http://localhost:" + this.port + "/voice/voice",
+				form);
+		assertThat(post("/voice/voice", form, signedForLocalhost).statusCode()).isEqualTo(403);
+		assertThat(post("/voice/status", Map.of("CallSid", form.get("CallSid")), "bad").statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM call WHERE call_sid = ?")
+			.param(form.get("CallSid"))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void unknownNumberSuspendedAssistantAndMissingFieldsGetTheFallback() throws Exception {
+		String unknownSid = "CA" + UUID.randomUUID();
+		assertThat(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(unknownSid, "+1999" + randomDigits()))
+			.body()).contains("<Say>", "<Hangup/>").doesNotContain("<Connect");
+		assertThat(endReason(unknownSid)).isEqualTo("REJECTED_NOT_ALLOWED");
+		String suspended = assistant("suspended", "+15550001111");
+		String suspendedSid = "CA" + UUID.randomUUID();
+		assertThat(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(suspendedSid, suspended)).body())
+			.contains("<Say>", "<Dial>+15550001111</Dial>")
+			.doesNotContain("<Connect");
+		assertThat(endReason(suspendedSid)).isEqualTo("REJECTED_NOT_ALLOWED");
+		assertThat(signedPost("/voice/status",
+				Map.of("CallSid", suspendedSid, "CallStatus", "completed", "CallDuration", "3"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.calls.find(UUID.fromString(this.jdbc.sql("SELECT id::text FROM call WHERE call_sid = ?")
+			.param(suspendedSid)
+			.query(String.class)
+			.single()))).hasValueSatisfying((call) -> {
+				assertThat(call.twilioStatus()).isEqualTo("completed");
+				assertThat(call.durationSeconds()).isEqualTo(3);
+			});
+		Map<String, String> missing = new LinkedHashMap<>(
+				TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), suspended));
+		missing.remove("From");
+		HttpResponse<String> response = signedPost("/voice/voice", missing);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<Say>", "<Hangup/>").doesNotContain("<Connect");
+	}
+
+	@Test
+	void aCallIsBridgedBothWaysWithTheGreetingAndBargeIn() throws Exception {
+		String number = assistant("active", "+15550002222");
+		String callSid = "CA" + UUID.randomUUID();
+		HttpResponse<String> answer = signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number));
+		assertThat(answer.statusCode()).isEqualTo(200);
+		Matcher stream = STREAM.matcher(answer.body());
+		assertThat(stream.find()).as(answer.body()).isTrue();
+		assertThat(answer.body()).containsSubsequence("</Connect>", "<Say>", "<Dial>+15550002222</Dial>");
+		String callId = stream.group(1);
+		int before = realtime.connections.size();
+
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+		twilio.send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		List<String> early = List.of(payload(1), payload(2), payload(3));
+		early.forEach((audio) -> twilio.send(media("MZ" + callSid, audio)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() == before + 1);
+		RealtimeStandIn.Connection upstream = realtime.connections.get(before);
+		assertThat(upstream.authorization).isEqualTo("Bearer sk-test");
+		assertThat(upstream.uri).endsWith("?model=gpt-realtime");
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.types().contains("response.create"));
+		assertThat(upstream.types().get(0)).isEqualTo("session.update");
+		JsonNode session = upstream.frames.get(0).path("session");
+		assertThat(session.at("/audio/input/format/type").asString()).isEqualTo("audio/pcmu");
+		assertThat(session.path("instructions").asString()).contains("Bella's Bistro");
+		assertThat(upstream.frames.stream()
+			.filter((frame) -> frame.path("type").asString().equals("input_audio_buffer.append"))
+			.map((frame) -> frame.path("audio").asString())
+			.toList()).containsExactlyElementsOf(early);
+		assertThat(upstream.types().indexOf("response.create"))
+			.isGreaterThan(upstream.types().indexOf("session.update"));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
+		assertThat(twilio.events("media").stream().map((frame) -> frame.at("/media/payload").asString()).toList())
+			.containsExactly(upstream.greetingChunk(0), upstream.greetingChunk(1), upstream.greetingChunk(2));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("mark").size() == RealtimeStandIn.GREETING_CHUNKS);
+		assertThat(twilio.events("clear")).isEmpty();
+
+		twilio.send(media("MZ" + callSid, payload(4)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> upstream.frames.stream()
+				.anyMatch((frame) -> payload(4).equals(frame.path("audio").asString())));
+
+		twilio.send(mark("MZ" + callSid, twilio.events("mark").get(0).at("/mark/name").asString()));
+		twilio.send(media("MZ" + callSid, payload(5)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> upstream.frames.stream()
+				.anyMatch((frame) -> payload(5).equals(frame.path("audio").asString())));
+		upstream.speechStarted();
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.types().contains("conversation.item.truncate"));
+		JsonNode truncate = upstream.frames.stream()
+			.filter((frame) -> frame.path("type").asString().equals("conversation.item.truncate"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(truncate.path("item_id").asString()).isEqualTo(RealtimeStandIn.GREETING_ITEM);
+		assertThat(truncate.path("audio_end_ms").asLong()).isEqualTo(20);
+		await().atMost(Duration.ofSeconds(10)).until(() -> twilio.events("clear").size() == 1);
+		assertThat(upstream.errors).isEmpty();
+
+		twilio.send(
+				"{\"event\":\"stop\",\"streamSid\":\"MZ" + callSid + "\",\"stop\":{\"callSid\":\"" + callSid + "\"}}");
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closed && twilio.closed);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.calls.find(UUID.fromString(callId)).orElseThrow().endReason())
+				.isEqualTo("CALLER_HUNG_UP"));
+	}
+
+	@Test
+	void fiftyConcurrentCallsRelayByteIdenticalBothWaysWithoutCrossTalk() throws Exception {
+		int calls = 50;
+		String number = assistant("active", "+15550005555");
+		int before = realtime.connections.size();
+		List<TwilioStreamClient> clients = new ArrayList<>();
+		for (int call = 0; call < calls; call++) {
+			Matcher stream = STREAM
+				.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number))
+					.body());
+			assertThat(stream.find()).isTrue();
+			TwilioStreamClient client = new TwilioStreamClient(streamUri(stream.group(1)));
+			client.send(start("MZ" + call, stream.group(2)));
+			for (int frame = 0; frame < 5; frame++) {
+				client.send(media("MZ" + call, tagged(call, frame)));
+			}
+			clients.add(client);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> realtime.connections.size() == before + calls && realtime.connections.stream()
+				.skip(before)
+				.allMatch((connection) -> appended(connection).size() == 5));
+		for (int call = 0; call < calls; call++) {
+			int caller = call;
+			List<String> sent = IntStream.range(0, 5).mapToObj((frame) -> tagged(caller, frame)).toList();
+			List<RealtimeStandIn.Connection> carrying = realtime.connections.stream()
+				.skip(before)
+				.filter((connection) -> appended(connection).contains(sent.get(0)))
+				.toList();
+			assertThat(carrying).hasSize(1);
+			RealtimeStandIn.Connection upstream = carrying.get(0);
+			assertThat(appended(upstream)).containsExactlyElementsOf(sent);
+			TwilioStreamClient client = clients.get(call);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> client.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
+			assertThat(client.events("media").stream().map((frame) -> frame.at("/media/payload").asString()).toList())
+				.containsExactly(upstream.greetingChunk(0), upstream.greetingChunk(1), upstream.greetingChunk(2));
+		}
+		clients.forEach(TwilioStreamClient::hangUp);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> realtime.connections.stream().skip(before).allMatch((connection) -> connection.closed));
+	}
+
+	private static List<String> appended(RealtimeStandIn.Connection connection) {
+		return connection.frames.stream()
+			.filter((frame) -> frame.path("type").asString().equals("input_audio_buffer.append"))
+			.map((frame) -> frame.path("audio").asString())
+			.toList();
+	}
+
+	/** 20 ms of μ-law tagged with its call and frame. */
+	private static String tagged(int call, int frame) {
+		byte[] audio = new byte[160];
+		audio[0] = (byte) frame;
+		audio[1] = (byte) call;
+		audio[2] = 0x7f;
+		return Base64.getEncoder().encodeToString(audio);
+	}
+
+	@Test
+	void aStreamWithoutItsTokenIsClosedAndOpensNoUpstream() throws Exception {
+		String number = assistant("active", "+15550003333");
+		Matcher first = STREAM.matcher(
+				signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number)).body());
+		Matcher second = STREAM.matcher(
+				signedPost("/voice/voice", TwilioWebhookClient.incomingCall("CA" + UUID.randomUUID(), number)).body());
+		assertThat(first.find() && second.find()).isTrue();
+		int before = realtime.connections.size();
+
+		assertRefused(first.group(1), null);
+		assertRefused(first.group(1), "not-the-token");
+		assertRefused(first.group(1), second.group(2));
+		assertThat(realtime.connections).hasSize(before);
+
+		TwilioStreamClient accepted = new TwilioStreamClient(streamUri(first.group(1)));
+		accepted.send(start("MZ1", first.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() == before + 1);
+		accepted.hangUp();
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.get(before).closed);
+
+		assertRefused(first.group(1), first.group(2));
+		assertThat(realtime.connections).hasSize(before + 1);
+	}
+
+	private void assertRefused(String callId, String token) {
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+		twilio.send((token != null) ? start("MZ1", token)
+				: "{\"event\":\"start\",\"streamSid\":\"MZ1\",\"start\":{\"callSid\":\"CA1\",\"customParameters\":{}}}");
+		await().atMost(Duration.ofSeconds(1)).until(() -> twilio.closed);
+	}
+
+	private URI streamUri(String callId) {
+		return URI.create("ws://localhost:" + this.port + "/ws/call/" + callId);
+	}
+
+	private String assistant(String status, String businessPhone) {
+		long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+		String number = "+1555" + randomDigits();
+		this.assistants.apply(new AssistantSnapshot(id, 7, "Ava", "Bella's Bistro", "Italian food", "Europe/Paris",
+				List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))), 30, "female",
+				"Hello, Bella's Bistro!", businessPhone, number, status), Instant.now());
+		return number;
+	}
+
+	private static String randomDigits() {
+		return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+	}
+
+	private TwilioWebhookClient webhooks() {
+		return new TwilioWebhookClient(this.port, PUBLIC_URL, AUTH_TOKEN);
+	}
+
+	private HttpResponse<String> signedPost(String path, Map<String, String> form) throws Exception {
+		return webhooks().signedPost(path, form);
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> form, String signature) throws Exception {
+		return webhooks().post(path, form, signature);
+	}
+
+	private String endReason(String callSid) {
+		return this.jdbc.sql("SELECT end_reason FROM call WHERE call_sid = ?")
+			.param(callSid)
+			.query(String.class)
+			.single();
+	}
+
+}
