@@ -1,7 +1,6 @@
 package io.vocalhost.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,6 @@ class GatewayRoutingTests {
 	private static final String TOKEN = TestTokens.forUser(7);
 
 	private static final Map<String, DisposableServer> standIns = new LinkedHashMap<>();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -216,7 +214,7 @@ class GatewayRoutingTests {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.sendAlone(request.build());
 	}
 
 	private static int portOf(String service) {
