@@ -1,7 +1,6 @@
 package io.vocalhost.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
 import io.vocalhost.common.events.session.SessionRevoked;
 import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,8 +44,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vocalhost.edge.rate-limits.auth-per-ip.requests=5", "vocalhost.edge.refresh-after=60s" })
 class EdgeSecurityTests {
-
-	private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -231,7 +229,7 @@ class EdgeSecurityTests {
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(60));
 		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.sendAlone(request.build());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.vocalhost.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,6 @@ class GatewayRoutingTests {
 	private static final String TOKEN = TestTokens.forUser(7);
 
 	private static final Map<String, DisposableServer> standIns = new LinkedHashMap<>();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -279,7 +277,7 @@ class GatewayRoutingTests {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.sendAlone(request.build());
 	}
 
 	private static int portOf(String service) {

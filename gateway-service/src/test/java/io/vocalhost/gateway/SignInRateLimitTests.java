@@ -1,7 +1,6 @@
 package io.vocalhost.gateway;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vocalhost.testsupport.SharedInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "vocalhost.edge.rate-limits.auth-per-ip.per=1h")
 class SignInRateLimitTests {
-
-	private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	private static final DisposableServer downstream = HttpServer.create()
 		.host("127.0.0.1")
@@ -96,7 +94,7 @@ class SignInRateLimitTests {
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.timeout(Duration.ofSeconds(60));
 		headers.forEach(request::header);
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.sendAlone(request.build());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.vocalhost.common.web;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import io.vocalhost.common.reactiveapp.ReactiveTestApplication;
 import io.vocalhost.common.security.RevokedSessions;
 import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -124,12 +124,7 @@ class ReactiveServiceIntegrationTests {
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
-		// A connection of its own per request: on a reused keep-alive connection Reactor
-		// Netty 1.3.6 can stop reading after a request it answered at once (reactor-netty
-		// issue 4361), and the next request waits until the client gives up.
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
+		return TestHttp.sendAlone(request.build());
 	}
 
 }
