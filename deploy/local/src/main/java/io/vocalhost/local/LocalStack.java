@@ -35,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private MockOAuth2Server oidc;
 
+	private volatile boolean closed;
+
 	private LocalStack(StackLayout layout) {
 		this.layout = layout;
 	}
@@ -44,33 +46,59 @@ public final class LocalStack implements AutoCloseable {
 	 * started is stopped again and the exception names the part that failed.
 	 */
 	public static LocalStack start(StackLayout layout, Duration startTimeout) {
-		LocalStack stack = new LocalStack(layout);
+		LocalStack stack = create(layout);
+		stack.startAll(startTimeout);
+		return stack;
+	}
+
+	/**
+	 * A stack that has not started yet, so that a shutdown hook can hold it (and stop
+	 * whatever has started) before {@link #startAll(Duration)} begins.
+	 */
+	public static LocalStack create(StackLayout layout) {
+		return new LocalStack(layout);
+	}
+
+	/**
+	 * Starts everything and waits until every service is ready. On failure, or when
+	 * {@link #close()} is called meanwhile, whatever started is stopped again and the
+	 * exception names the part that failed.
+	 */
+	public void startAll(Duration startTimeout) {
 		try {
-			stack.checkPortsFree();
-			stack.startInfrastructure();
+			checkPortsFree();
+			startInfrastructure();
 			Instant deadline = Instant.now().plus(startTimeout);
-			StackService.ALL.forEach(stack::startService);
-			stack.services.values().forEach((service) -> service.awaitReady(deadline));
-			return stack;
+			this.layout.services().forEach(this::startService);
+			startedServices().forEach((service) -> service.awaitReady(deadline));
 		}
 		catch (RuntimeException ex) {
-			stack.close();
+			close();
 			throw ex;
 		}
+	}
+
+	private synchronized List<ServiceProcess> startedServices() {
+		return List.copyOf(this.services.values());
+	}
+
+	/** Whether {@link #close()} has been called. */
+	public boolean isClosed() {
+		return this.closed;
 	}
 
 	public StackLayout layout() {
 		return this.layout;
 	}
 
-	public Map<String, Long> servicePids() {
+	public synchronized Map<String, Long> servicePids() {
 		Map<String, Long> pids = new LinkedHashMap<>();
 		this.services.forEach((name, process) -> pids.put(name, process.pid()));
 		return pids;
 	}
 
 	/** Stops one service, as if its process had crashed or been scaled down. */
-	public void stopService(String name) {
+	public synchronized void stopService(String name) {
 		ServiceProcess process = this.services.remove(name);
 		if (process != null) {
 			process.requestStop();
@@ -104,10 +132,13 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private void startInfrastructure() {
-		this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"),
-				this.layout.postgresPort());
-		StackService.ALL.stream()
+	private synchronized void startInfrastructure() {
+		checkNotClosed();
+		// No shutdown hook of the library's own: close() stops PostgreSQL last.
+		this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"), this.layout.postgresPort(),
+				false);
+		this.layout.services()
+			.stream()
 			.filter((service) -> service.database() != null)
 			.forEach((service) -> this.postgres.createDatabaseIfMissing(service.database()));
 		this.kafka = LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort());
@@ -116,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
 		this.oidc.start(InetAddress.getLoopbackAddress(), this.layout.oidcPort());
 	}
 
-	private void startService(StackService service) {
+	private synchronized void startService(StackService service) {
+		checkNotClosed();
 		ServiceProcess process = ServiceProcess.start(service, this.layout.portOf(service.name()),
 				service.jar(this.layout.projectRoot()), this.layout.jvmOptions(), environmentOf(service),
 				this.layout.logDirectory());
@@ -141,7 +173,8 @@ public final class LocalStack implements AutoCloseable {
 			environment.put("DB_PASSWORD", "");
 		}
 		if (service.name().equals(StackService.GATEWAY)) {
-			StackService.ALL.stream()
+			this.layout.services()
+				.stream()
 				.filter((downstream) -> !downstream.name().equals(StackService.GATEWAY))
 				.forEach((downstream) -> environment.put(downstream.urlVariable(),
 						"http://localhost:" + this.layout.portOf(downstream.name())));
@@ -149,12 +182,20 @@ public final class LocalStack implements AutoCloseable {
 		return environment;
 	}
 
+	private void checkNotClosed() {
+		if (this.closed) {
+			throw new StackStartException("The stack is being stopped");
+		}
+	}
+
 	/**
 	 * Stops the services (gracefully, in parallel), then the OIDC stand-in, Kafka and
-	 * PostgreSQL.
+	 * PostgreSQL. Safe to call more than once, and from a shutdown hook while the stack
+	 * is still starting.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		this.services.values().forEach(ServiceProcess::requestStop);
 		this.services.values().forEach((service) -> service.awaitStopped(STOP_TIMEOUT));
 		this.services.clear();

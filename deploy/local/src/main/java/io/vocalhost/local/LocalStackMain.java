@@ -14,7 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Settings (environment): {@code VOCALHOST_DATA_DIR} (default {@code .data} in the
  * checkout), {@code VOCALHOST_START_TIMEOUT_SECONDS} (default 240),
- * {@code VOCALHOST_JVM_OPTS} (options for every service JVM).
+ * {@code VOCALHOST_JVM_OPTS} (options for every service JVM), {@code VOCALHOST_SERVICES}
+ * (comma-separated service names to run; default all), {@code VOCALHOST_PORT_OFFSET}
+ * (added to every fixed port; default 0).
  */
 public final class LocalStackMain {
 
@@ -29,30 +31,59 @@ public final class LocalStackMain {
 		String jvmOptions = System.getenv("VOCALHOST_JVM_OPTS");
 		List<String> options = (jvmOptions == null || jvmOptions.isBlank()) ? StackLayout.DEFAULT_JVM_OPTIONS
 				: Arrays.asList(jvmOptions.trim().split("\\s+"));
-		StackLayout layout = StackLayout.fixedPorts(root, data, options);
+		List<StackService> services = services(env("VOCALHOST_SERVICES", ""));
+		int portOffset = Integer.parseInt(env("VOCALHOST_PORT_OFFSET", "0"));
+		StackLayout layout = StackLayout.fixedPorts(root, data, options, services, portOffset);
 
-		System.out.println("Starting VocalHost: PostgreSQL, Kafka, the OIDC stand-in, then " + StackService.ALL.size()
+		System.out.println("Starting VocalHost: PostgreSQL, Kafka, the OIDC stand-in, then " + services.size()
 				+ " services (logs in " + layout.logDirectory() + ")");
 		long started = System.nanoTime();
-		LocalStack stack;
+		LocalStack stack = LocalStack.create(layout);
+		CountDownLatch stopped = new CountDownLatch(1);
+		// The one place that stops anything, in order: services, the OIDC stand-in,
+		// Kafka,
+		// PostgreSQL. Registered before the start so that Ctrl-C while starting cleans up
+		// too. The services and PostgreSQL run in sessions of their own, so the
+		// terminal's Ctrl-C reaches only this JVM.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping VocalHost...");
+			long stopping = System.nanoTime();
+			stack.close();
+			System.out.printf(Locale.ROOT, "Stopped (%.1f s).%n", (System.nanoTime() - stopping) / 1e9);
+			stopped.countDown();
+		}, "vocalhost-stop"));
 		try {
-			stack = LocalStack.start(layout, startTimeout);
+			stack.startAll(startTimeout);
 		}
 		catch (RuntimeException ex) {
+			if (stack.isClosed() && stopped.getCount() > 0) {
+				// Ctrl-C while starting: the shutdown hook is stopping what had started.
+				stopped.await();
+				return;
+			}
 			System.err.println();
 			System.err.println("VocalHost did not start: " + ex.getMessage());
 			System.exit(1);
 			return;
 		}
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("Stopping VocalHost...");
-			stack.close();
-			System.out.println("Stopped.");
-			stopped.countDown();
-		}, "vocalhost-stop"));
 		printSummary(layout, Duration.ofNanos(System.nanoTime() - started));
 		stopped.await();
+	}
+
+	/** The services named in {@code VOCALHOST_SERVICES} (comma-separated), or all. */
+	private static List<StackService> services(String names) {
+		if (names.isBlank()) {
+			return StackService.ALL;
+		}
+		List<String> wanted = Arrays.stream(names.split(",")).map(String::trim).toList();
+		List<String> unknown = wanted.stream()
+			.filter((name) -> StackService.ALL.stream().noneMatch((service) -> service.name().equals(name)))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("VOCALHOST_SERVICES names unknown services " + unknown + "; known: "
+					+ StackService.ALL.stream().map(StackService::name).toList());
+		}
+		return StackService.ALL.stream().filter((service) -> wanted.contains(service.name())).toList();
 	}
 
 	private static void printSummary(StackLayout layout, Duration took) {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM, its output appended to its log file. */
 final class ServiceProcess {
 
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final StackService service;
@@ -49,6 +51,12 @@ final class ServiceProcess {
 			Files.writeString(log, "==== " + service.name() + " starting at " + Instant.now() + " ====\n",
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
+			if (Files.isExecutable(SETSID)) {
+				// Its own session and process group: the terminal's Ctrl-C reaches only
+				// the
+				// launcher, which stops the services before the infrastructure they need.
+				command.add(SETSID.toString());
+			}
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(jvmOptions);
 			command.add("-jar");

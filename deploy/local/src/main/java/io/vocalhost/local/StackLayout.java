@@ -24,11 +24,21 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
 			"-XX:TieredStopAtLevel=1", "-Xss512k");
 
-	/** The fixed ports the README documents. */
+	/** The fixed ports the README documents, for every service. */
 	public static StackLayout fixedPorts(Path projectRoot, Path dataDirectory, List<String> jvmOptions) {
+		return fixedPorts(projectRoot, dataDirectory, jvmOptions, StackService.ALL, 0);
+	}
+
+	/**
+	 * The fixed ports the README documents, each moved by {@code portOffset}, for the
+	 * given services only.
+	 */
+	public static StackLayout fixedPorts(Path projectRoot, Path dataDirectory, List<String> jvmOptions,
+			List<StackService> services, int portOffset) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		StackService.ALL.forEach((service) -> ports.put(service.name(), service.defaultPort()));
-		return new StackLayout(projectRoot, dataDirectory, 15432, 19092, 8090, ports, jvmOptions);
+		services.forEach((service) -> ports.put(service.name(), service.defaultPort() + portOffset));
+		return new StackLayout(projectRoot, dataDirectory, 15432 + portOffset, 19092 + portOffset, 8090 + portOffset,
+				ports, jvmOptions);
 	}
 
 	/** Free ports, for a stack that must not collide with one already running (tests). */
@@ -37,6 +47,11 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 		StackService.ALL.forEach((service) -> ports.put(service.name(), FreePorts.find()));
 		return new StackLayout(projectRoot, dataDirectory, FreePorts.find(), FreePorts.find(), FreePorts.find(), ports,
 				DEFAULT_JVM_OPTIONS);
+	}
+
+	/** The services this layout runs, in the order of {@link StackService#ALL}. */
+	public List<StackService> services() {
+		return StackService.ALL.stream().filter((service) -> this.servicePorts.containsKey(service.name())).toList();
 	}
 
 	public int portOf(String service) {
