@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
 			this.layout.services().forEach(this::startService);
 			startedServices().forEach((service) -> service.awaitReady(deadline));
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			close();
 			throw ex;
 		}

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./vocalhost up}: runs the whole system locally until Ctrl-C or SIGTERM.
@@ -40,12 +41,14 @@ public final class LocalStackMain {
 		long started = System.nanoTime();
 		LocalStack stack = LocalStack.create(layout);
 		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicBoolean stopRequested = new AtomicBoolean();
 		// The one place that stops anything, in order: services, the OIDC stand-in,
 		// Kafka,
 		// PostgreSQL. Registered before the start so that Ctrl-C while starting cleans up
 		// too. The services and PostgreSQL run in sessions of their own, so the
 		// terminal's Ctrl-C reaches only this JVM.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopRequested.set(true);
 			System.out.println("Stopping VocalHost...");
 			long stopping = System.nanoTime();
 			stack.close();
@@ -56,7 +59,7 @@ public final class LocalStackMain {
 			stack.startAll(startTimeout);
 		}
 		catch (RuntimeException ex) {
-			if (stack.isClosed() && stopped.getCount() > 0) {
+			if (stopRequested.get()) {
 				// Ctrl-C while starting: the shutdown hook is stopping what had started.
 				stopped.await();
 				return;
