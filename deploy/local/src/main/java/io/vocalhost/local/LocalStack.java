@@ -164,8 +164,10 @@ public final class LocalStack implements AutoCloseable {
 			environment.put("OIDC_ISSUER_URI", this.layout.oidcIssuer());
 		}
 		environment.put("VOCALHOST_PUBLIC_URL", this.layout.gatewayUrl());
-		environment.put("AUTH_JWKS_URI",
-				"http://localhost:" + this.layout.portOf("auth-service") + "/.well-known/jwks.json");
+		if (this.layout.servicePorts().containsKey("auth-service")) {
+			environment.put("AUTH_JWKS_URI",
+					"http://localhost:" + this.layout.portOf("auth-service") + "/.well-known/jwks.json");
+		}
 		environment.put("SHUTDOWN_TIMEOUT", "5s");
 		if (service.database() != null) {
 			environment.put("DB_URL", this.postgres.jdbcUrl(service.database()));
