@@ -59,7 +59,8 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 	}
 
 	public String gatewayUrl() {
-		return "http://localhost:" + portOf(StackService.GATEWAY);
+		// A reduced stack without the gateway still hands its services the documented URL.
+		return "http://localhost:" + this.servicePorts.getOrDefault(StackService.GATEWAY, 5001);
 	}
 
 	public String oidcIssuer() {
