@@ -59,7 +59,8 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 	}
 
 	public String gatewayUrl() {
-		// A reduced stack without the gateway still hands its services the documented URL.
+		// A reduced stack without the gateway still hands its services the documented
+		// URL.
 		return "http://localhost:" + this.servicePorts.getOrDefault(StackService.GATEWAY, 5001);
 	}
 
