@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.vocalhost.infra.LocalKafka;
 import io.vocalhost.infra.LocalPostgres;
@@ -132,19 +134,47 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * PostgreSQL runs as its own processes while Kafka and the OIDC stand-in start in
+	 * this JVM at the same time: the start keeps both cores busy instead of one.
+	 */
 	private synchronized void startInfrastructure() {
 		checkNotClosed();
-		// No shutdown hook of the library's own: close() stops PostgreSQL last.
-		this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"), this.layout.postgresPort(),
-				false);
-		this.layout.services()
-			.stream()
-			.filter((service) -> service.database() != null)
-			.forEach((service) -> this.postgres.createDatabaseIfMissing(service.database()));
-		this.kafka = LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort());
+		CompletableFuture<LocalKafka> kafka = CompletableFuture
+			.supplyAsync(() -> LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort()));
+		CompletableFuture<MockOAuth2Server> oidc = CompletableFuture.supplyAsync(this::startOidc);
+		try {
+			// No shutdown hook of the library's own: close() stops PostgreSQL last.
+			this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"),
+					this.layout.postgresPort(), false);
+			this.layout.services()
+				.stream()
+				.filter((service) -> service.database() != null)
+				.forEach((service) -> this.postgres.createDatabaseIfMissing(service.database()));
+		}
+		finally {
+			// Whatever did start is kept, so that close() stops it.
+			this.kafka = kafka.exceptionally((ex) -> null).join();
+			this.oidc = oidc.exceptionally((ex) -> null).join();
+		}
+		rethrowFailure(kafka);
+		rethrowFailure(oidc);
+	}
+
+	private MockOAuth2Server startOidc() {
 		// Interactive login: the stand-in's login page accepts any username.
-		this.oidc = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
-		this.oidc.start(InetAddress.getLoopbackAddress(), this.layout.oidcPort());
+		MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
+		server.start(InetAddress.getLoopbackAddress(), this.layout.oidcPort());
+		return server;
+	}
+
+	private static void rethrowFailure(CompletableFuture<?> start) {
+		try {
+			start.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
 	}
 
 	private synchronized void startService(StackService service) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,30 +32,34 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * A reduced stack keeps it cheap: PostgreSQL, Kafka, the OIDC stand-in and
- * booking-service, which holds both a database pool and a Kafka consumer group — the
- * clients that hang when the infrastructure stops first. Linux only (needs
- * {@code setsid}).
+ * billing-service, the smallest service that holds a database pool, the outbox and a
+ * Kafka consumer (the session revocations) — the clients that hang when the
+ * infrastructure stops first. Linux only (needs {@code setsid}).
  */
 class LocalStackStopTests {
 
 	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-	private static final String SERVICE = "booking-service";
+	private static final String SERVICE = "billing-service";
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
 	private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
 
+	/**
+	 * Kept across the repetitions, as a user's data folder is: only the first one pays
+	 * for PostgreSQL's initdb.
+	 */
 	@TempDir
-	Path data;
+	static Path data;
 
 	@RepeatedTest(3)
-	void ctrlCRightAfterStartStopsEveryProcessAndFreesEveryPort() throws Exception {
+	void ctrlCRightAfterStartStopsEveryProcessAndFreesEveryPort(RepetitionInfo repetition) throws Exception {
 		assumeThat(SETSID).as("setsid(1), to give the launcher a process group of its own").isExecutable();
 		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
 		StackLayout layout = layoutOnFreePorts(root);
 		List<Integer> ports = portsOf(layout);
-		Path output = this.data.resolve("launcher.out");
+		Path output = data.resolve("launcher-" + repetition.getCurrentRepetition() + ".out");
 		Process launcher = startLauncher(root, layout, output);
 		try {
 			awaitUp(launcher, output);
@@ -84,11 +89,15 @@ class LocalStackStopTests {
 		}
 	}
 
-	/** The documented fixed ports, moved by an offset at which all of them are free. */
+	/**
+	 * The documented fixed ports, moved by an offset at which all of them are free. All
+	 * stay below 32768, where Linux's ephemeral ports begin: a port that is free now but
+	 * ephemeral could be taken by some outgoing connection before the stack binds it.
+	 */
 	private StackLayout layoutOnFreePorts(Path root) {
 		for (int attempt = 0; attempt < 50; attempt++) {
-			int offset = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-			StackLayout layout = StackLayout.fixedPorts(root, this.data, StackLayout.DEFAULT_JVM_OPTIONS,
+			int offset = ThreadLocalRandom.current().nextInt(1_000, 13_000);
+			StackLayout layout = StackLayout.fixedPorts(root, data, StackLayout.DEFAULT_JVM_OPTIONS,
 					StackService.ALL.stream().filter((service) -> service.name().equals(SERVICE)).toList(), offset);
 			if (portsOf(layout).stream().allMatch(LocalStackStopTests::isFree)) {
 				return layout;
