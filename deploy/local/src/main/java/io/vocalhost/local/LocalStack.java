@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import io.vocalhost.infra.LocalKafka;
 import io.vocalhost.infra.LocalPostgres;
@@ -27,6 +31,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
 	private final StackLayout layout;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -39,8 +45,15 @@ public final class LocalStack implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final AotCache aot;
+
+	private Thread training;
+
+	private ServiceProcess trainee;
+
 	private LocalStack(StackLayout layout) {
 		this.layout = layout;
+		this.aot = new AotCache(layout.dataDirectory().resolve("aot"));
 	}
 
 	/**
@@ -140,9 +153,13 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	private synchronized void startInfrastructure() {
 		checkNotClosed();
-		CompletableFuture<LocalKafka> kafka = CompletableFuture
-			.supplyAsync(() -> LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort()));
-		CompletableFuture<MockOAuth2Server> oidc = CompletableFuture.supplyAsync(this::startOidc);
+		// New threads inherit this one's context class loader, through which Kafka loads
+		// its classes (the common pool's threads would not find them in the launcher's
+		// jar).
+		Executor starter = (task) -> Thread.ofPlatform().name("vocalhost-start").start(task);
+		CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(
+				() -> LocalKafka.start(this.layout.dataDirectory().resolve("kafka"), this.layout.kafkaPort()), starter);
+		CompletableFuture<MockOAuth2Server> oidc = CompletableFuture.supplyAsync(this::startOidc, starter);
 		try {
 			// No shutdown hook of the library's own: close() stops PostgreSQL last.
 			this.postgres = LocalPostgres.start(this.layout.dataDirectory().resolve("postgres"),
@@ -179,10 +196,72 @@ public final class LocalStack implements AutoCloseable {
 
 	private synchronized void startService(StackService service) {
 		checkNotClosed();
-		ServiceProcess process = ServiceProcess.start(service, this.layout.portOf(service.name()),
-				service.jar(this.layout.projectRoot()), this.layout.jvmOptions(), environmentOf(service),
-				this.layout.logDirectory());
+		Path jar = service.jar(this.layout.projectRoot());
+		AotCache.Launch launch = AotCache.supported() ? this.aot.launch(service, jar, this.layout.jvmOptionsOf(service))
+				: new AotCache.Launch(jar, this.layout.jvmOptionsOf(service));
+		ServiceProcess process = ServiceProcess.start(service, this.layout.portOf(service.name()), launch.jar(),
+				launch.jvmOptions(), environmentOf(service),
+				this.layout.logDirectory().resolve(service.name() + ".log"));
 		this.services.put(service.name(), process);
+	}
+
+	/**
+	 * Trains the JDK AOT cache of each service that has none for its current build, one
+	 * service after another in the background, so that the next start is faster. Stopping
+	 * the stack stops the training too.
+	 * @param report told the outcome once every service is done
+	 */
+	public synchronized void trainAotCachesInBackground(Consumer<String> report) {
+		if (!AotCache.supported() || this.closed) {
+			return;
+		}
+		List<StackService> untrained = this.layout.services()
+			.stream()
+			.filter((service) -> !this.aot.isTrained(service, service.jar(this.layout.projectRoot())))
+			.toList();
+		if (untrained.isEmpty()) {
+			return;
+		}
+		this.training = Thread.ofPlatform().name("vocalhost-aot-training").start(() -> {
+			long started = System.nanoTime();
+			List<String> trained = new ArrayList<>();
+			for (StackService service : untrained) {
+				if (train(service)) {
+					trained.add(service.name());
+				}
+			}
+			if (!trained.isEmpty()) {
+				report
+					.accept(String.format(Locale.ROOT, "JDK AOT cache trained for %s (%.0f s); the next start uses it.",
+							trained, (System.nanoTime() - started) / 1e9));
+			}
+		});
+	}
+
+	private boolean train(StackService service) {
+		Path jar = service.jar(this.layout.projectRoot());
+		ServiceProcess trainee;
+		try {
+			AotCache.Launch launch = this.aot.prepareTraining(service, jar, this.layout.jvmOptionsOf(service));
+			synchronized (this) {
+				if (this.closed) {
+					return false;
+				}
+				trainee = ServiceProcess.start(service, this.layout.portOf(service.name()), launch.jar(),
+						launch.jvmOptions(), environmentOf(service),
+						this.layout.logDirectory().resolve(service.name() + "-aot-training.log"));
+				this.trainee = trainee;
+			}
+		}
+		catch (RuntimeException ex) {
+			// Without a cache the service starts as before; the training log says why.
+			return false;
+		}
+		boolean exited = trainee.awaitStopped(TRAINING_TIMEOUT);
+		synchronized (this) {
+			this.trainee = null;
+			return exited && !this.closed && trainee.exitCode() == 0 && this.aot.completeTraining(service, jar);
+		}
 	}
 
 	private Map<String, String> environmentOf(StackService service) {
@@ -211,6 +290,7 @@ public final class LocalStack implements AutoCloseable {
 				.forEach((downstream) -> environment.put(downstream.urlVariable(),
 						"http://localhost:" + this.layout.portOf(downstream.name())));
 		}
+		environment.putAll(this.layout.environmentOf(service));
 		return environment;
 	}
 
@@ -221,15 +301,29 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the services (gracefully, in parallel), then the OIDC stand-in, Kafka and
-	 * PostgreSQL. Safe to call more than once, and from a shutdown hook while the stack
-	 * is still starting.
+	 * Kills a running AOT training, stops the services (gracefully, in parallel), then
+	 * the OIDC stand-in, Kafka and PostgreSQL. Safe to call more than once, and from a
+	 * shutdown hook while the stack is still starting.
 	 */
 	@Override
 	public synchronized void close() {
 		this.closed = true;
+		if (this.training != null) {
+			this.training.interrupt();
+		}
+		if (this.trainee != null) {
+			// A training has nothing to keep (its cache is written only when it ends).
+			this.trainee.awaitStopped(Duration.ZERO);
+		}
 		this.services.values().forEach(ServiceProcess::requestStop);
-		this.services.values().forEach((service) -> service.awaitStopped(STOP_TIMEOUT));
+		this.services.forEach((name, service) -> {
+			if (!service.awaitStopped(STOP_TIMEOUT)) {
+				// A service that hangs on shutdown is a bug worth seeing, not only a slow
+				// stop.
+				System.out.println(name + " did not stop within " + STOP_TIMEOUT.toSeconds()
+						+ " s and was killed; its log: " + service.log());
+			}
+		});
 		this.services.clear();
 		if (this.oidc != null) {
 			this.oidc.shutdown();

@@ -1,6 +1,7 @@
 package io.vocalhost.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,13 @@ import io.vocalhost.infra.FreePorts;
  * @param oidcPort the port of the OIDC stand-in that plays Google
  * @param servicePorts each service's port by name
  * @param jvmOptions options for every service JVM
+ * @param serviceJvmOptions the user's options for one service's JVM, by service name,
+ * after every other option
+ * @param serviceEnvironment the user's extra environment of one service, by service name
  */
 public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, int oidcPort,
-		Map<String, Integer> servicePorts, List<String> jvmOptions) {
+		Map<String, Integer> servicePorts, List<String> jvmOptions, Map<String, List<String>> serviceJvmOptions,
+		Map<String, Map<String, String>> serviceEnvironment) {
 
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
 			"-XX:TieredStopAtLevel=1", "-Xss512k");
@@ -38,7 +43,7 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		services.forEach((service) -> ports.put(service.name(), service.defaultPort() + portOffset));
 		return new StackLayout(projectRoot, dataDirectory, 15432 + portOffset, 19092 + portOffset, 8090 + portOffset,
-				ports, jvmOptions);
+				ports, jvmOptions, Map.of(), Map.of());
 	}
 
 	/** Free ports, for a stack that must not collide with one already running (tests). */
@@ -46,7 +51,30 @@ public record StackLayout(Path projectRoot, Path dataDirectory, int postgresPort
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		StackService.ALL.forEach((service) -> ports.put(service.name(), FreePorts.find()));
 		return new StackLayout(projectRoot, dataDirectory, FreePorts.find(), FreePorts.find(), FreePorts.find(), ports,
-				DEFAULT_JVM_OPTIONS);
+				DEFAULT_JVM_OPTIONS, Map.of(), Map.of());
+	}
+
+	/** This layout with the user's own JVM options and environment per service. */
+	public StackLayout withServiceSettings(Map<String, List<String>> jvmOptions,
+			Map<String, Map<String, String>> environment) {
+		return new StackLayout(this.projectRoot, this.dataDirectory, this.postgresPort, this.kafkaPort, this.oidcPort,
+				this.servicePorts, this.jvmOptions, jvmOptions, environment);
+	}
+
+	/**
+	 * The options of one service's JVM: the stack's, the service's own, then the user's
+	 * for that service.
+	 */
+	public List<String> jvmOptionsOf(StackService service) {
+		List<String> options = new ArrayList<>(this.jvmOptions);
+		options.addAll(service.jvmOptions());
+		options.addAll(this.serviceJvmOptions.getOrDefault(service.name(), List.of()));
+		return options;
+	}
+
+	/** The user's extra environment of one service. */
+	public Map<String, String> environmentOf(StackService service) {
+		return this.serviceEnvironment.getOrDefault(service.name(), Map.of());
 	}
 
 	/** The services this layout runs, in the order of {@link StackService#ALL}. */

@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
  * Ctrl-C in a terminal, as a new user does it right after "VocalHost is up": the launcher
  * runs as its own process (the same main class as {@code ./vocalhost up}) in a process
  * group of its own, and SIGINT goes to that whole group, as the terminal sends it. Within
- * 15 s every process the stack started must be gone and every port it bound free.
+ * 15 s every process the stack started must be gone and every port it bound free, and the
+ * service must have shut down by itself without a warning (with its database and broker
+ * still there).
  *
  * <p>
  * A reduced stack keeps it cheap: PostgreSQL, Kafka, the OIDC stand-in and
@@ -79,7 +81,9 @@ class LocalStackStopTests {
 				assertThat(ports).as("ports still bound").allMatch(LocalStackStopTests::isFree);
 			});
 			assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("Stopping VocalHost...")
-				.contains("Stopped");
+				.contains("Stopped")
+				.doesNotContain("was killed");
+			assertThat(shutdownWarnings(layout)).as("%s's warnings and errors while it shut down", SERVICE).isEmpty();
 		}
 		finally {
 			if (launcher.isAlive()) {
@@ -153,6 +157,27 @@ class LocalStackStopTests {
 			}
 			return text.contains("VocalHost is up");
 		});
+	}
+
+	/**
+	 * What the service logged at WARN or ERROR from the start of its last shutdown on:
+	 * nothing when its database and broker outlive it, failed connection checks and
+	 * unreachable brokers when they stop first.
+	 */
+	private static List<String> shutdownWarnings(StackLayout layout) throws IOException {
+		List<String> lines = Files.readAllLines(layout.logDirectory().resolve(SERVICE + ".log"),
+				StandardCharsets.UTF_8);
+		int shutdown = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains("Commencing graceful shutdown")) {
+				shutdown = i;
+			}
+		}
+		assertThat(shutdown).as("%s logged the start of its graceful shutdown", SERVICE).isNotNegative();
+		return lines.subList(shutdown, lines.size())
+			.stream()
+			.filter((line) -> line.contains(" WARN ") || line.contains(" ERROR "))
+			.toList();
 	}
 
 	/** The first line of PostgreSQL's postmaster.pid. */
