@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,10 +79,7 @@ class EdgeSecurityTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
 		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
-		for (String service : List.of("auth-service", "assistant-service", "booking-service", "billing-service",
-				"voice-bridge-service", "rag-service")) {
-			registry.add("vocalhost.services." + service, () -> "http://127.0.0.1:" + downstream.port());
-		}
+		Downstreams.allAt(registry, () -> downstream.port());
 	}
 
 	@AfterAll

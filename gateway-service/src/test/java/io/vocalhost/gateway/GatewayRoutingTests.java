@@ -44,9 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
 class GatewayRoutingTests {
 
-	private static final List<String> SERVICES = List.of("auth-service", "assistant-service", "booking-service",
-			"billing-service", "voice-bridge-service", "rag-service");
-
 	private static final String TOKEN = TestTokens.forUser(7);
 
 	private static final Map<String, DisposableServer> standIns = new LinkedHashMap<>();
@@ -61,7 +58,7 @@ class GatewayRoutingTests {
 		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
 		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
 		registry.add("vocalhost.frontend.dir", GatewayRoutingTests::builtFrontend);
-		for (String name : SERVICES) {
+		for (String name : Downstreams.NAMES) {
 			DisposableServer server = standIns.computeIfAbsent(name, GatewayRoutingTests::echoServer);
 			registry.add("vocalhost.services." + name, () -> "http://127.0.0.1:" + server.port());
 		}

@@ -47,10 +47,7 @@ class SignInRateLimitTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("vocalhost.security.jwks-uri", TestTokens::jwksUri);
 		registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.kafka().bootstrapServers());
-		for (String service : List.of("auth-service", "assistant-service", "booking-service", "billing-service",
-				"voice-bridge-service", "rag-service")) {
-			registry.add("vocalhost.services." + service, () -> "http://127.0.0.1:" + downstream.port());
-		}
+		Downstreams.allAt(registry, () -> downstream.port());
 	}
 
 	@AfterAll

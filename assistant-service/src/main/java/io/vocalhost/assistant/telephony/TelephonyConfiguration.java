@@ -1,11 +1,9 @@
 package io.vocalhost.assistant.telephony;
 
-import java.net.URI;
-
+import io.vocalhost.common.config.PublicUrlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,12 +15,11 @@ class TelephonyConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
 	@Bean
-	PhoneNumbers phoneNumbers(TelephonyProperties properties, JdbcClient jdbc,
-			@Value("${vocalhost.public-url:http://localhost:5001}") String publicUrl) {
+	PhoneNumbers phoneNumbers(TelephonyProperties properties, JdbcClient jdbc, PublicUrlProperties publicUrl) {
 		if (properties.twilio().configured()) {
 			logger.info("Phone numbers are bought from Twilio ({} numbers)", properties.twilio().country());
-			return new TwilioPhoneNumbers(properties.twilio(), URI.create(publicUrl + "/voice/voice"),
-					URI.create(publicUrl + "/sms/incoming"));
+			return new TwilioPhoneNumbers(properties.twilio(), publicUrl.at("/voice/voice"),
+					publicUrl.at("/sms/incoming"));
 		}
 		return new LocalNumberPool(jdbc, properties.localPool());
 	}

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.vocalhost.auth.system.AuthProperties;
+import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.common.http.Origins;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,9 @@ class CallbackAllowList {
 
 	private final Set<String> origins;
 
-	CallbackAllowList(AuthProperties properties,
-			@Value("${vocalhost.public-url:http://localhost:5001}") URI publicUrl) {
+	CallbackAllowList(AuthProperties properties, PublicUrlProperties publicUrl) {
 		this.allowed = properties.allowedCallbacks();
-		this.origins = Stream.concat(this.allowed.stream(), Stream.of(publicUrl))
+		this.origins = Stream.concat(this.allowed.stream(), Stream.of(publicUrl.publicUrl()))
 			.map(Origins::of)
 			.flatMap(Optional::stream)
 			.collect(Collectors.toUnmodifiableSet());

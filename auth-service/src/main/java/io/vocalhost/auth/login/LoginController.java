@@ -13,11 +13,11 @@ import io.vocalhost.auth.session.SessionCookies;
 import io.vocalhost.auth.session.Sessions;
 import io.vocalhost.auth.user.User;
 import io.vocalhost.auth.user.Users;
+import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.common.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,15 +54,14 @@ class LoginController {
 	private final URI redirectUri;
 
 	LoginController(CallbackAllowList allowList, LoginAttempts attempts, OidcClient oidc, Users users,
-			Sessions sessions, SessionCookies cookies,
-			@Value("${vocalhost.public-url:http://localhost:5001}") String publicUrl) {
+			Sessions sessions, SessionCookies cookies, PublicUrlProperties publicUrl) {
 		this.allowList = allowList;
 		this.attempts = attempts;
 		this.oidc = oidc;
 		this.users = users;
 		this.sessions = sessions;
 		this.cookies = cookies;
-		this.redirectUri = URI.create(publicUrl + "/api/auth/google/callback");
+		this.redirectUri = publicUrl.at("/api/auth/google/callback");
 	}
 
 	@GetMapping("/api/auth/google/login")

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.List;
 
 import io.vocalhost.auth.session.Sessions.SessionTokens;
+import io.vocalhost.common.config.PublicUrlProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +33,8 @@ public class SessionCookies {
 
 	private final Clock clock;
 
-	SessionCookies(@Value("${vocalhost.public-url:http://localhost:5001}") String publicUrl, Clock clock) {
-		this.secure = publicUrl.startsWith("https:");
+	SessionCookies(PublicUrlProperties publicUrl, Clock clock) {
+		this.secure = publicUrl.secure();
 		this.clock = clock;
 	}
 

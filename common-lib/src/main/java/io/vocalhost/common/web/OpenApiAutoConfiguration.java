@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 
+import io.vocalhost.common.config.PublicUrlProperties;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,14 +36,13 @@ public class OpenApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OpenAPI vocalHostOpenApi(@Value("${spring.application.name}") String serviceName,
-			@Value("${vocalhost.service.description:}") String description,
-			@Value("${vocalhost.public-url:http://localhost:5001}") String publicUrl) {
+			@Value("${vocalhost.service.description:}") String description, PublicUrlProperties publicUrl) {
 		return new OpenAPI()
 			.info(new Info().title(serviceName)
 				.description(description)
 				.version("v1")
 				.license(new License().name("Apache-2.0")))
-			.servers(List.of(new Server().url(publicUrl).description("VocalHost gateway")));
+			.servers(List.of(new Server().url(publicUrl.publicUrl().toString()).description("VocalHost gateway")));
 	}
 
 	/**

@@ -133,6 +133,10 @@ public final class LocalKafka implements AutoCloseable {
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "true");
 		config.put("log.retention.hours", "168");
+		// The log cleaner (compacted topics such as the consumer offsets) allocates this
+		// buffer on the heap at start: 128 MB by default, far more than a local broker
+		// needs.
+		config.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
 		return config;
 	}
 

@@ -37,9 +37,23 @@ public final class LocalPostgres implements AutoCloseable {
 	 * @param port the port to listen on; {@code 0} for a free one
 	 */
 	public static LocalPostgres start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, true);
+	}
+
+	/**
+	 * Starts PostgreSQL.
+	 * @param dataDirectory where the cluster lives, kept across restarts; {@code null}
+	 * for a throw-away cluster
+	 * @param port the port to listen on; {@code 0} for a free one
+	 * @param stopOnJvmExit whether the library's own shutdown hook stops the server when
+	 * this JVM exits; {@code false} when the caller stops it with {@link #close()} in its
+	 * own order (the local stack: services first, PostgreSQL last)
+	 */
+	public static LocalPostgres start(Path dataDirectory, int port, boolean stopOnJvmExit) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort((port != 0) ? port : FreePorts.find())
+				.setRegisterShutdownHook(stopOnJvmExit)
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", (dataDirectory != null) ? "on" : "off");
 			if (dataDirectory != null) {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM, its output appended to its log file. */
 final class ServiceProcess {
 
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final StackService service;
@@ -38,18 +40,23 @@ final class ServiceProcess {
 	}
 
 	static ServiceProcess start(StackService service, int port, Path jar, List<String> jvmOptions,
-			Map<String, String> environment, Path logDirectory) {
+			Map<String, String> environment, Path log) {
 		if (!Files.isRegularFile(jar)) {
 			throw new StackStartException(service.name() + " is not built: " + jar
 					+ " is missing (./vocalhost up builds it; or run ./mvnw package -DskipTests)");
 		}
 		try {
-			Files.createDirectories(logDirectory);
-			Path log = logDirectory.resolve(service.name() + ".log");
+			Files.createDirectories(log.getParent());
 			Files.writeString(log, "==== " + service.name() + " starting at " + Instant.now() + " ====\n",
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			if (Files.isExecutable(SETSID)) {
+				// Its own session and process group: the terminal's Ctrl-C reaches only
+				// the
+				// launcher, which stops the services before the infrastructure they need.
+				command.add(SETSID.toString());
+			}
+			command.add(javaCommand());
 			command.addAll(jvmOptions);
 			command.add("-jar");
 			command.add(jar.toString());
@@ -61,6 +68,16 @@ final class ServiceProcess {
 		catch (IOException ex) {
 			throw new StackStartException("Could not start " + service.name() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The launcher's own JDK, which runs every service. */
+	static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** The exit code, once the process has exited. */
+	int exitCode() {
+		return this.process.exitValue();
 	}
 
 	StackService service() {
@@ -102,17 +119,23 @@ final class ServiceProcess {
 		this.process.destroy();
 	}
 
-	/** Waits for the JVM to stop, and kills it when it does not in time. */
-	void awaitStopped(Duration timeout) {
+	/**
+	 * Waits for the JVM to stop, and kills it when it does not in time.
+	 * @return whether it stopped by itself
+	 */
+	boolean awaitStopped(Duration timeout) {
 		try {
-			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			if (this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				return true;
 			}
+			this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			return false;
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

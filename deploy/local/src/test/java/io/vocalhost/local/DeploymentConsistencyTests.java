@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml cannot run here (no Docker engine), so this checks it against the
  * services' own configuration: every service, its port, its database, its health check
- * and its dependencies. The local stack's table of services is checked the same way.
+ * and its dependencies. The local stack's table of services is checked the same way, and
+ * every other place that lists the services (the build, the gateway's routes and API
+ * documents, the database script, the README, the gateway's tests) against that table.
  */
 class DeploymentConsistencyTests {
 
@@ -90,6 +92,89 @@ class DeploymentConsistencyTests {
 		assertThat(map(compose("kafka").get("environment"))).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
 	}
 
+	/**
+	 * {@link StackService#ALL} is the list of services; every other place that names them
+	 * all must name the same ones. A service added to one place and forgotten in another
+	 * fails here, with the place in the message.
+	 */
+	@Test
+	void everyPlaceThatListsTheServicesListsTheSameOnes() throws IOException {
+		List<String> names = StackService.ALL.stream().map(StackService::name).toList();
+		List<String> downstreams = names.stream().filter((name) -> !name.equals(StackService.GATEWAY)).toList();
+
+		assertThat(matches(Files.readString(ROOT.resolve("pom.xml")), "<module>([a-z-]+-service)</module>"))
+			.as("modules in pom.xml")
+			.containsExactlyElementsOf(names);
+		assertThat(matches(Files.readString(ROOT.resolve("deploy/local/pom.xml")),
+				"<artifactId>([a-z-]+-service)</artifactId>"))
+			.as("services deploy/local/pom.xml builds before the stack")
+			.containsExactlyElementsOf(names);
+		assertThat(map(load(ROOT.resolve("docker-compose.yml")).get("services")).keySet()
+			.stream()
+			.filter((name) -> name.endsWith("-service"))).as("services in docker-compose.yml")
+			.containsExactlyInAnyOrderElementsOf(names);
+		assertThat(matches(Files.readString(ROOT.resolve("deploy/compose/create-databases.sql")),
+				"CREATE DATABASE ([a-z_]+);"))
+			.as("databases in deploy/compose/create-databases.sql")
+			.containsExactlyElementsOf(
+					StackService.ALL.stream().map(StackService::database).filter((name) -> name != null).toList());
+		String readme = Files.readString(ROOT.resolve("README.md"));
+		for (StackService service : StackService.ALL) {
+			assertThat(readme).as("README's module and port tables")
+				.contains("| `" + service.name() + "` |")
+				.contains("| " + service.defaultPort() + " | " + service.name().replace("-service", ""));
+		}
+
+		Map<String, Object> gateway = load(gatewayConfiguration());
+		assertThat(routes(gateway).stream().map((route) -> route.get("id")).filter((id) -> !id.equals("openapi")))
+			.as("the gateway's routes")
+			.containsExactlyElementsOf(downstreams);
+		routes(gateway).stream()
+			.filter((route) -> !route.get("id").equals("openapi"))
+			.forEach((route) -> assertThat(route.get("uri")).as("uri of route %s", route.get("id"))
+				.isEqualTo("${vocalhost.services." + route.get("id") + "}"));
+		assertThat(map(at(gateway, "vocalhost.services")).keySet()).as("the gateway's vocalhost.services")
+			.containsExactlyElementsOf(downstreams);
+		assertThat(gatewayTestServices()).as("the gateway tests' downstream services")
+			.containsExactlyElementsOf(downstreams);
+	}
+
+	@ParameterizedTest
+	@FieldSource("services")
+	void theGatewayFindsEachServiceAtItsPortAndShowsItsApiDocument(StackService service) throws IOException {
+		Map<String, Object> gateway = load(gatewayConfiguration());
+		String documentUrl = service.name().equals(StackService.GATEWAY) ? "/v3/api-docs"
+				: "/openapi/" + service.name();
+		assertThat(list(at(gateway, "springdoc.swagger-ui.urls"))).as("springdoc.swagger-ui.urls")
+			.contains(Map.of("name", service.name(), "url", documentUrl));
+		if (!service.name().equals(StackService.GATEWAY)) {
+			assertThat(map(at(gateway, "vocalhost.services")).get(service.name()))
+				.isEqualTo("${" + service.urlVariable() + ":http://localhost:" + service.defaultPort() + "}");
+		}
+	}
+
+	private static Path gatewayConfiguration() {
+		return ROOT.resolve("gateway-service/src/main/resources/application.yml");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, String>> routes(Map<String, Object> gateway) {
+		return (List<Map<String, String>>) (List<?>) list(at(gateway, "spring.cloud.gateway.server.webflux.routes"));
+	}
+
+	/** The one list of downstream services that the gateway's tests stand in for. */
+	private static List<String> gatewayTestServices() throws IOException {
+		String source = Files
+			.readString(ROOT.resolve("gateway-service/src/test/java/io/vocalhost/gateway/Downstreams.java"));
+		Matcher list = Pattern.compile("NAMES = List\\.of\\(([^)]*)\\)").matcher(source);
+		assertThat(list.find()).as("Downstreams.NAMES = List.of(...)").isTrue();
+		return matches(list.group(1), "\"([a-z-]+)\"");
+	}
+
+	private static List<String> matches(String text, String regex) {
+		return Pattern.compile(regex).matcher(text).results().map((match) -> match.group(1)).toList();
+	}
+
 	private static void assertHealthyDependency(Map<String, Object> dependencies, String name) {
 		assertThat(dependencies).as("depends_on").containsKey(name);
 		assertThat(map(dependencies.get(name))).containsEntry("condition", "service_healthy");
@@ -120,6 +205,12 @@ class DeploymentConsistencyTests {
 			node = (node instanceof Map<?, ?> map) ? map.get(key) : null;
 		}
 		return node;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> list(Object node) {
+		assertThat(node).isInstanceOf(List.class);
+		return (List<Object>) node;
 	}
 
 	@SuppressWarnings("unchecked")

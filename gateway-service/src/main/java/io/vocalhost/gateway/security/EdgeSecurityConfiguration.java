@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.channel.ChannelOption;
+import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.common.security.ReactiveJsonSecurityErrors;
 import io.vocalhost.common.security.ReactiveSecurityDefaults;
 import reactor.netty.http.client.HttpClient;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +38,16 @@ class EdgeSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeSecurityProperties edge,
-			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock,
-			@Value("${vocalhost.public-url:http://localhost:5001}") URI publicUrl) {
+			RateLimitProperties limits, ReactiveJwtDecoder decoder, Clock clock, PublicUrlProperties publicUrl) {
 		List<String> publicPaths = edge.publicPaths();
 		return ReactiveSecurityDefaults.stateless(http)
 			.cors(ServerHttpSecurity.CorsSpec::disable)
-			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.CORS)
-			.addFilterBefore(new DoubleSubmitCsrfFilter(edge.csrfExemptPaths(),
-					TrustedOrigins.of(edge.corsOrigins(), publicUrl)), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(new JsonCorsFilter(cors(edge.corsOrigins(), publicUrl.publicUrl())),
+					SecurityWebFiltersOrder.CORS)
+			.addFilterBefore(
+					new DoubleSubmitCsrfFilter(edge.csrfExemptPaths(),
+							TrustedOrigins.of(edge.corsOrigins(), publicUrl.publicUrl())),
+					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterBefore(new SessionRefreshFilter(authClient(edge), edge.refreshAfter(), clock),
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(new RateLimitFilter(limits), SecurityWebFiltersOrder.AUTHENTICATION)

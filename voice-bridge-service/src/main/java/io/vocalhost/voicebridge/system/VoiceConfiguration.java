@@ -1,5 +1,6 @@
 package io.vocalhost.voicebridge.system;
 
+import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
 import io.vocalhost.voicebridge.stream.CallStreamHandler;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
@@ -43,13 +44,13 @@ class VoiceConfiguration {
 	}
 
 	@Bean
-	TwilioSignatures twilioSignatures(VoiceProperties properties) {
-		return new TwilioSignatures(properties.twilioAuthToken(), properties.publicUrl().toString());
+	TwilioSignatures twilioSignatures(VoiceProperties properties, PublicUrlProperties publicUrl) {
+		return new TwilioSignatures(properties.twilioAuthToken(), publicUrl.publicUrl().toString());
 	}
 
 	@Bean
-	CallTwiml callTwiml(VoiceProperties properties) {
-		return new CallTwiml(properties.publicUrl().toString());
+	CallTwiml callTwiml(PublicUrlProperties publicUrl) {
+		return new CallTwiml(publicUrl.publicUrl().toString());
 	}
 
 	@Bean

@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The voice bridge's settings ({@code vocalhost.voice.*}).
  *
- * @param publicUrl the public URL Twilio calls (the gateway's), for signatures and stream
- * URLs
  * @param twilioAuthToken signs Twilio's webhooks
  * @param openaiApiKey empty: voice AI is not configured and every call gets the fallback
  * @param streamTokenTtl how long a call's stream token is valid after the webhook
@@ -20,9 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPendingFrames caller frames held while the upstream session is not ready
  */
 @ConfigurationProperties("vocalhost.voice")
-public record VoiceProperties(URI publicUrl, String twilioAuthToken, @DefaultValue("") String openaiApiKey,
-		URI realtimeUrl, String realtimeModel, Duration streamTokenTtl, String maleVoice, String femaleVoice,
-		String turnDetection, String transcriptionModel, int maxPendingFrames) {
+public record VoiceProperties(String twilioAuthToken, @DefaultValue("") String openaiApiKey, URI realtimeUrl,
+		String realtimeModel, Duration streamTokenTtl, String maleVoice, String femaleVoice, String turnDetection,
+		String transcriptionModel, int maxPendingFrames) {
 
 	public boolean aiConfigured() {
 		return !this.openaiApiKey.isBlank();

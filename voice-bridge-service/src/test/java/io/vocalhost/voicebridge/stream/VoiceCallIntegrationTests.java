@@ -78,7 +78,7 @@ class VoiceCallIntegrationTests {
 
 	@DynamicPropertySource
 	static void voice(DynamicPropertyRegistry registry) {
-		registry.add("vocalhost.voice.public-url", () -> PUBLIC_URL);
+		registry.add("vocalhost.public-url", () -> PUBLIC_URL);
 		registry.add("vocalhost.voice.twilio-auth-token", () -> AUTH_TOKEN);
 		registry.add("vocalhost.voice.openai-api-key", () -> "sk-test");
 		registry.add("vocalhost.voice.realtime-url", realtime::url);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Without an OpenAI key the bridge starts and answers every call with the fallback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vocalhost.voice.twilio-auth-token=test-twilio-token", "vocalhost.voice.openai-api-key=",
-				"vocalhost.voice.public-url=http://localhost:5001" })
+				"vocalhost.public-url=http://localhost:5001" })
 @RealInfrastructure
 class VoiceWithoutAiIntegrationTests {
 
