@@ -62,7 +62,7 @@ class LocalStackEndToEndTests {
 		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
 		StackLayout layout = StackLayout.freePorts(root, this.data);
 		Map<String, Long> pids;
-		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(5))) {
+		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(10))) {
 			pids = stack.servicePids();
 			assertThat(statusOfEveryService(layout)).hasSize(7)
 				.allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
