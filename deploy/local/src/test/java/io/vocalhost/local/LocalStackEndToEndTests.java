@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vocalhost.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +40,8 @@ class LocalStackEndToEndTests {
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Map<String, String> JSON_TYPE = Map.of("Content-Type", "application/json");
 
 	/** A request through the gateway that only the named service answers. */
 	private static final Map<String, String> ROUTED_REQUEST = new LinkedHashMap<>();
@@ -58,7 +63,7 @@ class LocalStackEndToEndTests {
 		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
 		StackLayout layout = StackLayout.freePorts(root, this.data);
 		Map<String, Long> pids;
-		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(5))) {
+		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(10))) {
 			pids = stack.servicePids();
 			assertThat(statusOfEveryService(layout)).hasSize(7)
 				.allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
@@ -69,6 +74,7 @@ class LocalStackEndToEndTests {
 			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(ann, path, service));
 			eachOwnsOnlyTheirAssistant(ann, bob);
 			booksWithoutEverDoubleBooking(ann, bob);
+			theOriginalFrontendWorksUnchanged(layout);
 
 			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
 			assertThat(bookingApi.path("info").path("title").asString()).isEqualTo("booking-service");
@@ -119,16 +125,10 @@ class LocalStackEndToEndTests {
 	 * user sees nothing.
 	 */
 	private static void eachOwnsOnlyTheirAssistant(BrowserSession ann, BrowserSession bob) throws Exception {
-		String boundary = "e2e-boundary";
-		StringBuilder form = new StringBuilder();
-		Map.of("business_name", "Bella Salon", "receptionist_name", "Ava", "start_time", "09:00", "end_time", "17:00",
-				"booking_duration_minutes", "30", "phone_number", "+4930123456", "available_days",
-				"{\"monday\":true,\"friday\":true}", "voice_type", "female")
-			.forEach((name, value) -> form.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-					+ "\"\r\n\r\n" + value + "\r\n"));
-		form.append("--" + boundary + "--\r\n");
-		HttpResponse<String> created = ann.change("POST", "/api/register", "multipart/form-data; boundary=" + boundary,
-				form.toString().getBytes(StandardCharsets.UTF_8));
+		Multipart form = Multipart.of(Map.of("business_name", "Bella Salon", "receptionist_name", "Ava", "start_time",
+				"09:00", "end_time", "17:00", "booking_duration_minutes", "30", "phone_number", "+4930123456",
+				"available_days", "{\"monday\":true,\"friday\":true}", "voice_type", "female"));
+		HttpResponse<String> created = ann.change("POST", "/api/register", form.contentType(), form.bytes());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode body = json.readTree(created.body());
 		long id = body.path("assistant_id").asLong();
@@ -155,8 +155,6 @@ class LocalStackEndToEndTests {
 	 * cancelled.
 	 */
 	private static void booksWithoutEverDoubleBooking(BrowserSession ann, BrowserSession bob) throws Exception {
-		String boundary = "e2e-booking";
-		StringBuilder form = new StringBuilder();
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("business_name", "Praxis Berlin");
 		fields.put("receptionist_name", "Lena");
@@ -168,12 +166,9 @@ class LocalStackEndToEndTests {
 				+ "\"friday\":true,\"saturday\":true,\"sunday\":true}");
 		fields.put("voice_type", "female");
 		fields.put("timezone", "Europe/Berlin");
-		fields.forEach((name, value) -> form.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-				+ name + "\"\r\n\r\n" + value + "\r\n"));
-		form.append("--" + boundary + "--\r\n");
+		Multipart form = Multipart.of(fields);
 		// Bob registers: Ann already used her free plan's one assistant.
-		HttpResponse<String> created = bob.change("POST", "/api/register", "multipart/form-data; boundary=" + boundary,
-				form.toString().getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> created = bob.change("POST", "/api/register", form.contentType(), form.bytes());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		long assistant = json.readTree(created.body()).path("assistant_id").asLong();
 		String tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1).toString();
@@ -200,6 +195,182 @@ class LocalStackEndToEndTests {
 		assertThat(bob.change("DELETE", "/api/bookings/" + assistant + "/" + bookingId, "application/json", new byte[0])
 			.statusCode()).isEqualTo(204);
 		assertThat(json.readTree(bob.get(slotsPath).body()).path("slots")).hasSize(16);
+	}
+
+	/**
+	 * The original frontend's journey, call by call as its browser sends them from a page
+	 * on http://localhost:5173 built with its API base URLs pointed at the gateway
+	 * (cookies, {@code Origin}, preflights, never a CSRF header): sign-in, the callback's
+	 * two {@code me} calls, the Create page, the Dashboard's save, the Schedule page, the
+	 * Plans page, sign-out. The Schedule page's fetches set no credentials option, so
+	 * they carry cookies only same-origin (the dev server's proxy, or the gateway serving
+	 * the build): they are sent that way. The Create form forged from another page of the
+	 * same site is refused first, while the plan would still allow an assistant.
+	 */
+	private static void theOriginalFrontendWorksUnchanged(StackLayout layout) throws Exception {
+		BrowserSession cleo = BrowserSession.signIn(layout, "cleo", BrowserSession.FRONTEND_ORIGIN + "/auth/callback");
+		JsonNode user = null;
+		for (String page : List.of("AuthCallback", "AuthContext")) {
+			HttpResponse<String> me = cleo.fetch("GET", "/api/auth/user/me", JSON_TYPE, new byte[0]);
+			assertThat(me.statusCode()).as(page).isEqualTo(200);
+			user = json.readTree(me.body()).path("user");
+			assertThat(user.path("name").asString()).as(page).isEqualTo("cleo");
+			assertThat(user.path("email").asString()).as(page).isEqualTo("cleo@example.com");
+		}
+		long userId = user.path("id").asLong();
+		assertThat(userId).isPositive();
+
+		JsonNode plan = myAgents(cleo).path("user_info");
+		assertThat(plan.path("plan").asString()).isEqualTo("free");
+		assertThat(plan.path("subscription_status").asString()).isEqualTo("active");
+		assertThat(plan.path("max_agents").asInt()).isEqualTo(1);
+		assertThat(plan.path("allowed_addons").valueStream().map(JsonNode::asString)).containsExactly("voice",
+				"booking");
+		assertThat(plan.path("can_create_agent").asBoolean()).isTrue();
+
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("user_id", String.valueOf(userId));
+		fields.put("assistant_name", "Mia");
+		fields.put("business_name", "Studio Mia");
+		fields.put("business_description", "Hair and beauty salon");
+		fields.put("voice_type", "male");
+		fields.put("enabled_features", "[\"voice\",\"booking\"]");
+		Multipart form = Multipart.of(fields)
+			.file("files", "prices.pdf", "application/pdf", onePagePdf("Haircut 30 EUR, colour 60 EUR"));
+		Map<String, String> formType = Map.of("Content-Type", form.contentType());
+
+		HttpResponse<String> forged = cleo.fetchFrom("http://localhost:8000", "POST", "/api/register/assistant",
+				formType, form.bytes());
+		assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+		assertThat(json.readTree(forged.body()).path("error").asString()).isEqualTo("Forbidden");
+		assertThat(myAgents(cleo).path("total_agents").asInt()).isZero();
+
+		HttpResponse<String> created = cleo.fetch("POST", "/api/register/assistant", formType, form.bytes());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode registered = json.readTree(created.body());
+		long id = registered.path("assistant_id").asLong();
+		// The Create page's assistant gets no number here; the page shows none ("").
+		assertThat(registered.has("twilio_number")).isFalse();
+		assertThat(registered.path("message").asString()).startsWith("Assistant created");
+
+		JsonNode dashboard = myAgents(cleo);
+		assertThat(dashboard.path("total_agents").asInt()).isEqualTo(1);
+		assertThat(dashboard.path("user_info").path("can_create_agent").asBoolean()).isFalse();
+		JsonNode agent = dashboard.path("agents").get(0);
+		assertThat(agent.path("id").asLong()).isEqualTo(id);
+		assertThat(agent.path("name").asString()).isEqualTo("Mia");
+		assertThat(agent.path("agent_name").asString()).isEqualTo("Mia");
+		assertThat(agent.path("business_name").asString()).isEqualTo("Studio Mia");
+		assertThat(agent.path("description").asString()).isEqualTo("Hair and beauty salon");
+		assertThat(agent.path("start_time").asString()).isEqualTo("09:00");
+		assertThat(agent.path("end_time").asString()).isEqualTo("17:00");
+		assertThat(agent.path("booking_duration_minutes").asInt()).isEqualTo(30);
+		assertThat(agent.path("available_days").path("monday").asBoolean()).isTrue();
+		assertThat(agent.path("available_days").path("sunday").asBoolean()).isFalse();
+		assertThat(agent.path("twilio_number").getNodeType()).isIn(JsonNodeType.NULL, JsonNodeType.MISSING);
+		assertThat(agent.path("voice_type").asString()).isEqualTo("male");
+		assertThat(agent.path("status").asString()).isEqualTo("active");
+		assertThat(Instant.parse(agent.path("created_at").asString())).isBefore(Instant.now());
+
+		byte[] save = """
+				{"receptionist_name":"Mia Rose","business_name":"Studio Mia","description":"Hair, beauty and nails",
+				 "start_time":"08:00","end_time":"12:00","booking_duration_minutes":30,
+				 "available_days":{"monday":true,"tuesday":true,"wednesday":true,"thursday":true,"friday":true,
+				                   "saturday":true,"sunday":true},
+				 "voice_type":"male"}""".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> saved = cleo.fetch("PATCH", "/api/assistant/" + id,
+				Map.of("Content-Type", "application/json", "Accept", "application/json"), save);
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		JsonNode result = json.readTree(saved.body());
+		assertThat(result.path("message").asString()).isNotBlank();
+		assertThat(result.path("updated_fields").valueStream().map(JsonNode::asString)).contains("receptionist_name",
+				"description", "start_time", "end_time", "available_days");
+		JsonNode card = result.path("assistant");
+		assertThat(card.path("name").asString()).isEqualTo("Mia Rose");
+		assertThat(card.path("business_name").asString()).isEqualTo("Studio Mia");
+		assertThat(card.path("description").asString()).isEqualTo("Hair, beauty and nails");
+		assertThat(card.path("start_time").asString()).isEqualTo("08:00");
+		assertThat(card.path("end_time").asString()).isEqualTo("12:00");
+		assertThat(card.path("booking_duration_minutes").asInt()).isEqualTo(30);
+		assertThat(card.path("available_days").path("sunday").asBoolean()).isTrue();
+		assertThat(card.path("voice_type").asString()).isEqualTo("male");
+
+		LocalDate tomorrow = LocalDate.now(ZoneId.of(card.path("timezone").asString())).plusDays(1);
+		String slotsPath = "/api/slots/" + id + "?date=" + tomorrow;
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			HttpResponse<String> slots = cleo.get(slotsPath);
+			return slots.statusCode() == 200 && json.readTree(slots.body()).path("slots").size() == 8;
+		});
+		HttpResponse<String> booked = cleo.fetch("POST", "/api/bookings/" + id, JSON_TYPE,
+				("{\"date\":\"" + tomorrow + "\",\"time\":\"09:00\",\"customer_name\":\"Jonas\","
+						+ "\"customer_phone\":\"+4917612345678\",\"details\":\"Haircut\"}")
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		long bookingId = json.readTree(booked.body()).path("id").asLong();
+
+		HttpResponse<String> assistants = cleo.fetchSameOrigin("/api/assistants?user_id=" + userId);
+		assertThat(assistants.statusCode()).as(assistants.body()).isEqualTo(200);
+		assertThat(json.readTree(assistants.body()).path("assistants").get(0).path("id").asLong()).isEqualTo(id);
+		HttpResponse<String> week = cleo
+			.fetchSameOrigin("/api/bookings/" + id + "?start_date=" + tomorrow + "&end_date=" + tomorrow.plusDays(6));
+		assertThat(week.statusCode()).as(week.body()).isEqualTo(200);
+		JsonNode schedule = json.readTree(week.body());
+		assertThat(schedule.path("slot_duration").asInt()).isEqualTo(30);
+		JsonNode booking = schedule.path("bookings").get(0);
+		assertThat(booking.path("id").asLong()).isEqualTo(bookingId);
+		assertThat(booking.path("customer_name").asString()).isEqualTo("Jonas");
+		assertThat(booking.path("details").asString()).isEqualTo("Haircut");
+		assertThat(booking.path("date").asString()).isEqualTo(tomorrow.toString());
+		assertThat(booking.path("time").asString()).isEqualTo("09:00");
+		assertThat(booking.path("created_at").asString()).isNotBlank();
+		assertThat(schedule.path("slots").propertyNames()).hasSize(7);
+		assertThat(schedule.path("slots").path(tomorrow.toString()).valueStream())
+			.filteredOn((slot) -> slot.path("time").asString().equals("09:00"))
+			.singleElement()
+			.satisfies((slot) -> assertThat(slot.path("is_booked").asBoolean()).isTrue());
+
+		assertThat(myAgents(cleo).path("user_info").path("plan").asString()).as("Plans page").isEqualTo("free");
+
+		String token = cleo.accessToken();
+		assertThat(cleo.fetch("POST", "/api/auth/logout", JSON_TYPE, new byte[0]).statusCode()).isEqualTo(200);
+		assertThat(cleo.preflights()).containsExactly("GET /api/auth/user/me", "GET /api/auth/user/me",
+				"PATCH /api/assistant/" + id, "POST /api/bookings/" + id, "POST /api/auth/logout");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(cleo.get("/api/auth/user/me").statusCode()).isEqualTo(401);
+			assertThat(bearerStatus(layout.gatewayUrl(), token)).isEqualTo(401);
+		});
+	}
+
+	/** {@code GET /api/my-agents} as the Create, Dashboard and Plans pages fetch it. */
+	private static JsonNode myAgents(BrowserSession session) throws Exception {
+		HttpResponse<String> response = session.fetch("GET", "/api/my-agents", Map.of(), new byte[0]);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	/** A one-page PDF with one line of text, as a user picks it on the Create page. */
+	private static byte[] onePagePdf(String text) {
+		String content = "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET";
+		List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R "
+						+ "/Resources << /Font << /F1 5 0 R >> >> >>",
+				"<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+		List<Integer> offsets = new ArrayList<>();
+		for (int i = 0; i < objects.size(); i++) {
+			offsets.add(pdf.length());
+			pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+		}
+		int xref = pdf.length();
+		pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+		offsets.forEach((offset) -> pdf.append("%010d 00000 n \n".formatted(offset)));
+		pdf.append("trailer\n<< /Size ")
+			.append(objects.size() + 1)
+			.append(" /Root 1 0 R >>\nstartxref\n")
+			.append(xref)
+			.append("\n%%EOF\n");
+		return pdf.toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
