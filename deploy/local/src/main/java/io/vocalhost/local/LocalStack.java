@@ -264,6 +264,12 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The Twilio auth token the local stack's voice bridge checks webhook signatures with
+	 * when {@code TWILIO_AUTH_TOKEN} is not set (see docs/local-stack.md).
+	 */
+	static final String LOCAL_TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
+
 	private Map<String, String> environmentOf(StackService service) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", String.valueOf(this.layout.portOf(service.name())));
@@ -278,6 +284,12 @@ public final class LocalStack implements AutoCloseable {
 					"http://localhost:" + this.layout.portOf("auth-service") + "/.well-known/jwks.json");
 		}
 		environment.put("SHUTDOWN_TIMEOUT", "5s");
+		String twilioAuthToken = System.getenv("TWILIO_AUTH_TOKEN");
+		if (service.name().equals("voice-bridge-service") && (twilioAuthToken == null || twilioAuthToken.isBlank())) {
+			// Without a Twilio account, a simulated call can still be signed (and is
+			// checked).
+			environment.put("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_AUTH_TOKEN);
+		}
 		if (service.database() != null) {
 			environment.put("DB_URL", this.postgres.jdbcUrl(service.database()));
 			environment.put("DB_USERNAME", LocalPostgres.USER);
