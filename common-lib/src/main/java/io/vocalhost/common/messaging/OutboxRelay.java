@@ -94,9 +94,11 @@ public class OutboxRelay implements SmartLifecycle {
 		if (resubmitted.isEmpty()) {
 			return;
 		}
-		Instant deadline = Instant.now().plus(this.properties.resubmissionTimeout());
+		// Elapsed time on the monotonic clock: a wall clock set back or a test clock held
+		// still must not keep the lock.
+		long deadline = System.nanoTime() + this.properties.resubmissionTimeout().toNanos();
 		while (inFlight(resubmitted) > 0) {
-			if (Instant.now().isAfter(deadline)) {
+			if (System.nanoTime() - deadline > 0) {
 				logger.warn("Resubmitted event publications still in flight after {}; releasing the outbox lock",
 						this.properties.resubmissionTimeout());
 				return;
@@ -130,7 +132,7 @@ public class OutboxRelay implements SmartLifecycle {
 		scheduler.setAwaitTerminationSeconds((int) this.properties.resubmissionTimeout().toSeconds() + 1);
 		scheduler.initialize();
 		Duration interval = this.properties.retryInterval();
-		scheduler.scheduleWithFixedDelay(this::resubmitFailed, Instant.now().plus(interval), interval);
+		scheduler.scheduleWithFixedDelay(this::resubmitFailed, scheduler.getClock().instant().plus(interval), interval);
 		this.scheduler = scheduler;
 	}
 
