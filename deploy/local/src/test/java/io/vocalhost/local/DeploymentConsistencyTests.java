@@ -180,7 +180,7 @@ class DeploymentConsistencyTests {
 		assertThat(map(dependencies.get(name))).containsEntry("condition", "service_healthy");
 	}
 
-	private static Map<String, Object> compose(String service) throws IOException {
+	static Map<String, Object> compose(String service) throws IOException {
 		Map<String, Object> services = map(load(ROOT.resolve("docker-compose.yml")).get("services"));
 		assertThat(services).as("services in docker-compose.yml").containsKey(service);
 		return map(services.get(service));
@@ -192,7 +192,7 @@ class DeploymentConsistencyTests {
 		return Integer.parseInt(matcher.group(1));
 	}
 
-	private static String projectVersion() throws IOException {
+	static String projectVersion() throws IOException {
 		Matcher matcher = Pattern.compile("<artifactId>vocalhost</artifactId>\\s*<version>([^<]+)</version>")
 			.matcher(Files.readString(ROOT.resolve("pom.xml")));
 		assertThat(matcher.find()).isTrue();
