@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vocalhost.common.events.EventCatalog;
+import io.vocalhost.common.observability.TracingExport;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -18,7 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Adds the settings every VocalHost service shares ({@code vocalhost-defaults.yml}:
  * database, Kafka, outbox, actuator, shutdown) with the lowest precedence, so a service's
- * own {@code application.yml} and the environment override any of them.
+ * own {@code application.yml} and the environment override any of them. Where traces go
+ * follows OpenTelemetry's own variables ({@link TracingExport}).
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -34,6 +36,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + DEFAULTS, ex);
 		}
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("vocalhost-tracing", TracingExport.properties(environment)));
 		String typeMappings = EventCatalog.kafkaTypeMappings();
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("vocalhost-event-types",
