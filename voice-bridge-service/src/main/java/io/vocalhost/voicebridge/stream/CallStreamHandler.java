@@ -158,7 +158,7 @@ public class CallStreamHandler implements WebSocketHandler {
 			if (!CallStreamHandler.this.tokens.consume(this.callId, token)) {
 				return Optional.empty();
 			}
-			return CallStreamHandler.this.calls.find(this.callId)
+			return CallStreamHandler.this.calls.answered(this.callId)
 				.map((call) -> call.assistantId())
 				.flatMap(CallStreamHandler.this.assistants::find)
 				.map(this::contextOf);
@@ -220,7 +220,9 @@ public class CallStreamHandler implements WebSocketHandler {
 				return this.twilio.close();
 			}
 			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
-			return Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get()))
+			return Mono
+				.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
+						this.relay.conversation().turns()))
 				.subscribeOn(Schedulers.boundedElastic())
 				.then(this.twilio.close());
 		}

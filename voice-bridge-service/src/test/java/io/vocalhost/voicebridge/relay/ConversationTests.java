@@ -30,17 +30,17 @@ class ConversationTests {
 	@Test
 	void aCallersTranscriptionThatArrivesAfterTheReplyStartedStaysBeforeTheReply() {
 		ready();
-		realtime(added("item_g", null, "assistant"));
-		realtime(transcriptDone("item_g", "Hello, Bella's Bistro!"));
-		realtime("{\"type\":\"input_audio_buffer.committed\",\"previous_item_id\":\"item_g\",\"item_id\":\"item_u1\"}");
-		realtime(added("item_u1", "item_g", "user"));
-		realtime(added("item_a2", "item_u1", "assistant"));
-		realtime(transcriptDelta("item_a2", "We open "));
-		realtime(transcriptDelta("item_a2", "at nine."));
+		realtime(MediaStreamFrames.added("item_g", null, "assistant"));
+		realtime(MediaStreamFrames.transcriptDone("item_g", "Hello, Bella's Bistro!"));
+		realtime(MediaStreamFrames.committed("item_u1", "item_g"));
+		realtime(MediaStreamFrames.added("item_u1", "item_g", "user"));
+		realtime(MediaStreamFrames.added("item_a2", "item_u1", "assistant"));
+		realtime(MediaStreamFrames.transcriptDelta("item_a2", "We open "));
+		realtime(MediaStreamFrames.transcriptDelta("item_a2", "at nine."));
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text)
 			.containsExactly("Hello, Bella's Bistro!");
-		realtime(transcribed("item_u1", "When do you open?"));
-		realtime(transcriptDone("item_a2", "We open at nine."));
+		realtime(MediaStreamFrames.transcribed("item_u1", "When do you open?"));
+		realtime(MediaStreamFrames.transcriptDone("item_a2", "We open at nine."));
 
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::role, Turn::text)
 			.containsExactly(tuple(Role.ASSISTANT, "Hello, Bella's Bistro!"), tuple(Role.CALLER, "When do you open?"),
@@ -50,16 +50,16 @@ class ConversationTests {
 	@Test
 	void anItemGoesAfterTheItemItNamesAsItsPredecessorWhateverTheArrivalOrder() {
 		ready();
-		realtime(added("item_1", null, "assistant"));
-		realtime(added("item_3", "item_1", "user"));
-		realtime(added("item_2", "item_1", "assistant"));
+		realtime(MediaStreamFrames.added("item_1", null, "assistant"));
+		realtime(MediaStreamFrames.added("item_3", "item_1", "user"));
+		realtime(MediaStreamFrames.added("item_2", "item_1", "assistant"));
 		realtime("{\"type\":\"conversation.item.added\",\"previous_item_id\":\"item_3\","
 				+ "\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\",\"name\":\"book\"}}");
-		realtime(added("item_4", "fc_1", "assistant"));
-		realtime(transcriptDone("item_4", "Booked."));
-		realtime(transcribed("item_3", "Book me in."));
-		realtime(transcriptDone("item_2", "Welcome back."));
-		realtime(transcriptDone("item_1", "Hello."));
+		realtime(MediaStreamFrames.added("item_4", "fc_1", "assistant"));
+		realtime(MediaStreamFrames.transcriptDone("item_4", "Booked."));
+		realtime(MediaStreamFrames.transcribed("item_3", "Book me in."));
+		realtime(MediaStreamFrames.transcriptDone("item_2", "Welcome back."));
+		realtime(MediaStreamFrames.transcriptDone("item_1", "Hello."));
 
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text)
 			.containsExactly("Hello.", "Welcome back.", "Book me in.", "Booked.");
@@ -68,22 +68,22 @@ class ConversationTests {
 	@Test
 	void anInterruptedTurnKeepsTheWordsThatWerePlayed() {
 		ready();
-		realtime(added("item_a", null, "assistant"));
+		realtime(MediaStreamFrames.added("item_a", null, "assistant"));
 		for (int chunk = 0; chunk < 4; chunk++) {
 			realtime(MediaStreamFrames.delta("item_a", MediaStreamFrames.payload(chunk)));
 		}
-		realtime(transcriptDelta("item_a", "We are open from nine "));
+		realtime(MediaStreamFrames.transcriptDelta("item_a", "We are open from nine "));
 		this.relay.fromTwilio(MediaStreamFrames.mark("MZ1", this.sink.twilio(3).at("/mark/name").asString()));
 		realtime("{\"type\":\"input_audio_buffer.speech_started\"}");
-		realtime(transcriptDelta("item_a", "to five on weekdays."));
+		realtime(MediaStreamFrames.transcriptDelta("item_a", "to five on weekdays."));
 		realtime(MediaStreamFrames.delta("item_a", MediaStreamFrames.payload(8)));
 		realtime(MediaStreamFrames.delta("item_a", MediaStreamFrames.payload(9)));
 		// 40 of 120 ms played: a third of the 42 characters ends inside "from".
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text).containsExactly("We are open");
 
-		realtime(added("item_b", "item_a", "assistant"));
+		realtime(MediaStreamFrames.added("item_b", "item_a", "assistant"));
 		realtime(MediaStreamFrames.delta("item_b", Base64.getEncoder().encodeToString(new byte[160])));
-		realtime(transcriptDelta("item_b", "Sorry, go ahead."));
+		realtime(MediaStreamFrames.transcriptDelta("item_b", "Sorry, go ahead."));
 		realtime("{\"type\":\"input_audio_buffer.speech_started\"}");
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text).containsExactly("We are open");
 	}
@@ -91,10 +91,10 @@ class ConversationTests {
 	@Test
 	void aTurnStillBeingSpokenIsKeptForTheEndOfTheCallButIsNotCompleted() {
 		ready();
-		realtime(added("item_u", null, "user"));
-		realtime(added("item_a", "item_u", "assistant"));
-		realtime(transcriptDelta("item_a", "Let me check"));
-		realtime(transcribed("item_u", "Do you have a table?"));
+		realtime(MediaStreamFrames.added("item_u", null, "user"));
+		realtime(MediaStreamFrames.added("item_a", "item_u", "assistant"));
+		realtime(MediaStreamFrames.transcriptDelta("item_a", "Let me check"));
+		realtime(MediaStreamFrames.transcribed("item_u", "Do you have a table?"));
 
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text)
 			.containsExactly("Do you have a table?");
@@ -105,11 +105,11 @@ class ConversationTests {
 	@Test
 	void aNewSessionsFirstItemComesAfterTheTurnsSoFar() {
 		ready();
-		realtime(added("item_1", null, "assistant"));
-		realtime(transcriptDone("item_1", "Hello."));
+		realtime(MediaStreamFrames.added("item_1", null, "assistant"));
+		realtime(MediaStreamFrames.transcriptDone("item_1", "Hello."));
 		this.relay.conversation().newSession();
-		realtime(added("item_r", null, "user"));
-		realtime(transcribed("item_r", "Are you there?"));
+		realtime(MediaStreamFrames.added("item_r", null, "user"));
+		realtime(MediaStreamFrames.transcribed("item_r", "Are you there?"));
 
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text)
 			.containsExactly("Hello.", "Are you there?");
@@ -123,28 +123,6 @@ class ConversationTests {
 
 	private void realtime(String frame) {
 		this.relay.fromRealtime(frame);
-	}
-
-	private static String added(String itemId, String previousItemId, String role) {
-		String previous = (previousItemId != null) ? "\"" + previousItemId + "\"" : "null";
-		return "{\"type\":\"conversation.item.added\",\"previous_item_id\":" + previous + ",\"item\":{\"id\":\""
-				+ itemId + "\",\"type\":\"message\",\"role\":\"" + role
-				+ "\",\"status\":\"in_progress\",\"content\":[]}}";
-	}
-
-	private static String transcriptDelta(String itemId, String delta) {
-		return "{\"type\":\"response.output_audio_transcript.delta\",\"response_id\":\"r1\",\"item_id\":\"" + itemId
-				+ "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + delta + "\"}";
-	}
-
-	private static String transcriptDone(String itemId, String transcript) {
-		return "{\"type\":\"response.output_audio_transcript.done\",\"response_id\":\"r1\",\"item_id\":\"" + itemId
-				+ "\",\"output_index\":0,\"content_index\":0,\"transcript\":\"" + transcript + "\"}";
-	}
-
-	private static String transcribed(String itemId, String transcript) {
-		return "{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"" + itemId
-				+ "\",\"content_index\":0,\"transcript\":\"" + transcript + "\"}";
 	}
 
 }
