@@ -39,8 +39,8 @@ class ConversationTests {
 		realtime(MediaStreamFrames.transcriptDelta("item_a2", "at nine."));
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::text)
 			.containsExactly("Hello, Bella's Bistro!");
-		realtime(MediaStreamFrames.transcribed("item_u1", "When do you open?"));
 		realtime(MediaStreamFrames.transcriptDone("item_a2", "We open at nine."));
+		realtime(MediaStreamFrames.transcribed("item_u1", "When do you open?"));
 
 		assertThat(this.relay.conversation().completedTurns()).extracting(Turn::role, Turn::text)
 			.containsExactly(tuple(Role.ASSISTANT, "Hello, Bella's Bistro!"), tuple(Role.CALLER, "When do you open?"),

@@ -383,14 +383,14 @@ class VoiceCallIntegrationTests {
 			upstream.speechStarted();
 			await().atMost(Duration.ofSeconds(10)).until(() -> twilio.events("clear").size() == 1);
 
-			// The caller's words are transcribed only after the reply has started.
+			// The caller's words are transcribed only after the whole reply.
 			upstream.emit(committed("item_caller", RealtimeStandIn.GREETING_ITEM));
 			upstream.emit(added("item_caller", RealtimeStandIn.GREETING_ITEM, "user"));
 			upstream.emit(added("item_reply", "item_caller", "assistant"));
 			upstream.emit(transcriptDelta("item_reply", "We open "));
 			upstream.emit(transcriptDelta("item_reply", "at nine."));
-			upstream.emit(transcribed("item_caller", "When do you open?"));
 			upstream.emit(transcriptDone("item_reply", "We open at nine."));
+			upstream.emit(transcribed("item_caller", "When do you open?"));
 			upstream.emit(delta("item_reply", payload(2)));
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS + 1);
