@@ -1,6 +1,7 @@
 package io.vocalhost.voicebridge.call;
 
 import io.vocalhost.common.validation.CalendarDate;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.BindParam;
@@ -15,10 +16,10 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param size calls per page, 1 to 100 (default 20)
  */
 record CallQuery(
-		@BindParam("assistant_id") @Pattern(regexp = "[1-9]\\d{0,17}",
+		@BindParam("assistant_id") @Parameter(name = "assistant_id") @Pattern(regexp = "[1-9]\\d{0,17}",
 				message = "must be a positive whole number") String assistantId,
-		@BindParam("start_date") @CalendarDate(optional = true) String startDate,
-		@BindParam("end_date") @CalendarDate(optional = true) String endDate,
+		@BindParam("start_date") @Parameter(name = "start_date") @CalendarDate(optional = true) String startDate,
+		@BindParam("end_date") @Parameter(name = "end_date") @CalendarDate(optional = true) String endDate,
 		@Pattern(regexp = "\\d{1,6}", message = "must be a whole number from 0") String page,
 		@Pattern(regexp = "[1-9]\\d?|100", message = "must be a whole number from 1 to 100") String size) {
 

@@ -11,6 +11,7 @@ import io.vocalhost.common.web.RequestValues;
 import io.vocalhost.voicebridge.call.CallViews.CallDetails;
 import io.vocalhost.voicebridge.call.CallViews.CallPage;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -36,7 +37,7 @@ class CallsController {
 
 	/** The owner's calls, newest first, optionally of one assistant and between dates. */
 	@GetMapping("/api/calls")
-	Mono<CallPage> calls(@AuthenticationPrincipal Jwt token, @Valid CallQuery query) {
+	Mono<CallPage> calls(@AuthenticationPrincipal Jwt token, @Valid @ParameterObject CallQuery query) {
 		long ownerId = CurrentUser.id(token);
 		if (query.startDate() != null && query.endDate() != null
 				&& LocalDate.parse(query.endDate().trim()).isBefore(LocalDate.parse(query.startDate().trim()))) {
