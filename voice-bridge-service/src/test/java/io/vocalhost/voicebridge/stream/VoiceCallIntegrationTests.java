@@ -436,6 +436,37 @@ class VoiceCallIntegrationTests {
 	}
 
 	@Test
+	void theTranscriptIsKeptWhenTwilioDropsTheSocketWithoutAStop() throws Exception {
+		String number = activeAssistant(ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));
+		String callSid = "CA" + UUID.randomUUID();
+		Matcher stream = STREAM
+			.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number)).body());
+		assertThat(stream.find()).isTrue();
+		String callId = stream.group(1);
+		int before = realtime.connections.size();
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() > before);
+		RealtimeStandIn.Connection upstream = realtime.connections.get(before);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
+		upstream.emit(added("item_caller", null, "user"));
+		upstream.emit(transcribed("item_caller", "Is anyone there?"));
+		upstream.emit(delta("item_caller_reply", payload(3)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS + 1);
+
+		twilio.hangUp();
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closed);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode call = json.readTree(TestHttp.at(this.port).asUser(OWNER).get("/api/calls/" + callId).body());
+			assertThat(call.path("end_reason").asString()).isEqualTo("CALLER_HUNG_UP");
+			assertThat(call.path("messages").valueStream().map((message) -> message.path("text").asString()))
+				.containsExactly("Is anyone there?");
+		});
+	}
+
+	@Test
 	void anotherOwnersCallOrAssistantIsNotFoundAndNoTokenIs401() throws Exception {
 		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
 		String callId = rejectedCall(assistantId);
