@@ -467,6 +467,23 @@ class VoiceCallIntegrationTests {
 	}
 
 	@Test
+	void aStreamForAnAssistantDeletedSinceTheWebhookIsClosedAndTheCallEnded() throws Exception {
+		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
+		String callSid = "CA" + UUID.randomUUID();
+		Matcher stream = STREAM
+			.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, activeAssistant(assistantId)))
+				.body());
+		assertThat(stream.find()).isTrue();
+		this.assistants.remove(assistantId);
+		int before = realtime.connections.size();
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(stream.group(1)));
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> twilio.closed);
+		assertThat(endReason(callSid)).isEqualTo("REJECTED_NOT_ALLOWED");
+		assertThat(realtime.connections).hasSize(before);
+	}
+
+	@Test
 	void anotherOwnersCallOrAssistantIsNotFoundAndNoTokenIs401() throws Exception {
 		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
 		String callId = rejectedCall(assistantId);
