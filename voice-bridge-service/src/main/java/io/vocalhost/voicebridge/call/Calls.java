@@ -1,23 +1,48 @@
 package io.vocalhost.voicebridge.call;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.vocalhost.common.events.call.CallCompleted;
+import io.vocalhost.common.events.call.CallEndReason;
+import io.vocalhost.common.events.call.CallStarted;
+import io.vocalhost.voicebridge.relay.Conversation.Turn;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The calls Twilio offered the bridge, from the webhook to their end. */
+/**
+ * The calls Twilio offered the bridge, from the webhook to their end. A call of a known
+ * assistant publishes {@code call-started} when the assistant takes it and
+ * {@code call-completed} when it ends (also when it got the fallback), each in the
+ * transaction that changes the call's row.
+ */
 @Component
 public class Calls {
 
+	private static final String COLUMNS = """
+			id, call_sid, assistant_id, owner_id, caller, called_number, started_at, answered_at, ended_at,
+			end_reason, twilio_status, duration_seconds""";
+
 	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Calls(JdbcClient jdbc, Clock clock) {
+	Calls(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -39,11 +64,63 @@ public class Calls {
 			.single();
 	}
 
-	/** Ends a call once; a later end keeps the first reason. */
+	/**
+	 * The assistant takes a call whose stream was let in, once: {@code call-started}.
+	 * @return the call, empty when it has ended already or has no assistant
+	 */
+	@Transactional
+	public Optional<CallRecord> answered(UUID callId) {
+		Instant now = this.clock.instant();
+		Optional<CallRecord> answered = this.jdbc
+			.sql("UPDATE call SET answered_at = ? WHERE id = ?"
+					+ " AND answered_at IS NULL AND ended_at IS NULL AND assistant_id IS NOT NULL RETURNING " + COLUMNS)
+			.params(now.atOffset(ZoneOffset.UTC), callId)
+			.query(Calls::record)
+			.optional();
+		answered.ifPresent((call) -> this.events.publishEvent(new CallStarted(UUID.randomUUID(), now, call.id(),
+				call.callSid(), call.assistantId(), call.ownerId(), call.caller(), call.calledNumber())));
+		return answered;
+	}
+
+	/** Ends a call once, without turns; a later end keeps the first reason. */
+	@Transactional
 	public void ended(UUID callId, EndReason reason) {
-		this.jdbc.sql("UPDATE call SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL")
-			.params(this.clock.instant().atOffset(ZoneOffset.UTC), reason.name(), callId)
-			.update();
+		ended(callId, reason, List.of());
+	}
+
+	/**
+	 * Ends a call once, with its turns, and publishes {@code call-completed}; a later end
+	 * keeps the first reason and only adds turns if the first end had none.
+	 */
+	@Transactional
+	public void ended(UUID callId, EndReason reason, List<Turn> turns) {
+		Instant now = this.clock.instant();
+		this.jdbc
+			.sql("UPDATE call SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL RETURNING " + COLUMNS)
+			.params(now.atOffset(ZoneOffset.UTC), reason.name(), callId)
+			.query(Calls::record)
+			.optional()
+			.filter((call) -> call.assistantId() != null)
+			.ifPresent((call) -> this.events.publishEvent(new CallCompleted(UUID.randomUUID(), now, call.id(),
+					call.callSid(), call.assistantId(), call.ownerId(), call.startedAt(), call.endedAt(),
+					Duration.between(call.startedAt(), call.endedAt()).toSeconds(),
+					CallEndReason.valueOf(reason.name()))));
+		boolean stored = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM call_message WHERE call_id = ?)")
+			.param(callId)
+			.query(Boolean.class)
+			.single();
+		if (stored) {
+			return;
+		}
+		for (int seq = 0; seq < turns.size(); seq++) {
+			Turn turn = turns.get(seq);
+			this.jdbc.sql("""
+					INSERT INTO call_message (call_id, seq, role, text, at) VALUES (?, ?, ?, ?, ?)
+					ON CONFLICT (call_id, seq) DO NOTHING
+					""")
+				.params(callId, seq + 1, turn.role().wireName(), turn.text(), turn.at().atOffset(ZoneOffset.UTC))
+				.update();
+		}
 	}
 
 	/** Twilio's final word on a call: its status and duration. */
@@ -54,16 +131,23 @@ public class Calls {
 	}
 
 	public Optional<CallRecord> find(UUID callId) {
-		return this.jdbc.sql("""
-				SELECT id, call_sid, assistant_id, caller, called_number, end_reason, twilio_status, duration_seconds
-				FROM call WHERE id = ?
-				""")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM call WHERE id = ?")
 			.param(callId)
-			.query((row, number) -> new CallRecord(row.getObject("id", UUID.class), row.getString("call_sid"),
-					(Long) row.getObject("assistant_id"), row.getString("caller"), row.getString("called_number"),
-					row.getString("end_reason"), row.getString("twilio_status"),
-					(Integer) row.getObject("duration_seconds")))
+			.query(Calls::record)
 			.optional();
+	}
+
+	static CallRecord record(ResultSet row, int number) throws SQLException {
+		return new CallRecord(row.getObject("id", UUID.class), row.getString("call_sid"),
+				(Long) row.getObject("assistant_id"), (Long) row.getObject("owner_id"), row.getString("caller"),
+				row.getString("called_number"), instant(row, "started_at"), instant(row, "answered_at"),
+				instant(row, "ended_at"), row.getString("end_reason"), row.getString("twilio_status"),
+				(Integer) row.getObject("duration_seconds"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

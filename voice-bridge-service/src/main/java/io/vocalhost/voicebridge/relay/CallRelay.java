@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code conversation.item.truncate} at the audio Twilio acknowledged, never past what
  * was generated for that item.
  * <p>
+ * Transcripts of both sides are kept in conversation order by {@link Conversation}.
+ * <p>
  * Thread-safe: the two sockets may deliver on different threads.
  */
 public final class CallRelay {
@@ -95,12 +97,20 @@ public final class CallRelay {
 
 	private CallContext context;
 
+	private final Conversation conversation;
+
 	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, Sink sink) {
 		this.callId = callId;
 		this.session = session;
 		this.clock = clock;
 		this.maxPendingFrames = maxPendingFrames;
 		this.sink = sink;
+		this.conversation = new Conversation(clock);
+	}
+
+	/** The call's turns so far, in conversation order. */
+	public Conversation conversation() {
+		return this.conversation;
 	}
 
 	/** A text frame from Twilio. */
@@ -146,10 +156,14 @@ public final class CallRelay {
 			case "session.updated" -> sessionUpdated();
 			case "response.output_audio.delta" -> audioDelta(message);
 			case "input_audio_buffer.speech_started" -> bargeIn();
-			case "response.output_audio_transcript.done" ->
-				log.debug("Call {}: assistant said: {}", this.callId, message.path("transcript").asString(""));
+			case "input_audio_buffer.committed" -> this.conversation.placed(message.path("item_id").asString(""),
+					previousItemId(message), Conversation.Role.CALLER);
+			case "conversation.item.added", "conversation.item.done" -> placed(message);
 			case "conversation.item.input_audio_transcription.completed" ->
-				log.debug("Call {}: caller said: {}", this.callId, message.path("transcript").asString(""));
+				transcribed(message, Conversation.Role.CALLER);
+			case "response.output_audio_transcript.delta" -> this.conversation
+				.assistantSaid(message.path("item_id").asString(""), message.path("delta").asString(""));
+			case "response.output_audio_transcript.done" -> transcribed(message, Conversation.Role.ASSISTANT);
 			case "error" -> log.warn("Call {}: Realtime API error {}: {}", this.callId,
 					message.path("error").path("code").asString(""),
 					message.path("error").path("message").asString(""));
@@ -204,10 +218,15 @@ public final class CallRelay {
 	private void audioDelta(JsonNode message) {
 		String itemId = message.path("item_id").asString("");
 		JsonNode delta = message.path("delta");
-		if (this.streamSid == null || !delta.isString() || this.truncated.contains(itemId)) {
+		if (this.streamSid == null || !delta.isString()) {
 			return;
 		}
-		long endMs = this.generatedBytes.merge(itemId, decodedLength(delta.asString()), Long::sum) / BYTES_PER_MS;
+		long bytes = decodedLength(delta.asString());
+		this.conversation.audioGenerated(itemId, bytes);
+		if (this.truncated.contains(itemId)) {
+			return;
+		}
+		long endMs = this.generatedBytes.merge(itemId, bytes, Long::sum) / BYTES_PER_MS;
 		ObjectNode media = twilio("media");
 		media.putObject("media").put("payload", delta.asString());
 		this.sink.toTwilio(write(media));
@@ -241,6 +260,7 @@ public final class CallRelay {
 		long audioEndMs = Math.min(played, this.generatedBytes.getOrDefault(itemId, 0L) / BYTES_PER_MS);
 		this.unacknowledged.clear();
 		this.truncated.add(itemId);
+		this.conversation.interrupted(itemId, audioEndMs * BYTES_PER_MS);
 		this.sink.toTwilio(write(twilio("clear")));
 		ObjectNode truncate = json.createObjectNode()
 			.put("type", "conversation.item.truncate")
@@ -248,6 +268,35 @@ public final class CallRelay {
 			.put("content_index", 0)
 			.put("audio_end_ms", audioEndMs);
 		this.sink.toRealtime(write(truncate));
+	}
+
+	private void placed(JsonNode message) {
+		JsonNode item = message.path("item");
+		this.conversation.placed(item.path("id").asString(""), previousItemId(message), speaker(item));
+	}
+
+	/**
+	 * Who spoke a message item; {@code null} for other items, which only hold a place.
+	 */
+	private static Conversation.Role speaker(JsonNode item) {
+		if (!"message".equals(item.path("type").asString(""))) {
+			return null;
+		}
+		return switch (item.path("role").asString("")) {
+			case "user" -> Conversation.Role.CALLER;
+			case "assistant" -> Conversation.Role.ASSISTANT;
+			default -> null;
+		};
+	}
+
+	private void transcribed(JsonNode message, Conversation.Role role) {
+		this.conversation.transcribed(message.path("item_id").asString(""), role,
+				message.path("transcript").asString(""));
+	}
+
+	private static String previousItemId(JsonNode message) {
+		JsonNode previous = message.path("previous_item_id");
+		return previous.isString() ? previous.asString() : null;
 	}
 
 	private ObjectNode twilio(String event) {

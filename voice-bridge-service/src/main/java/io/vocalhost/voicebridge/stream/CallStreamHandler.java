@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.vocalhost.voicebridge.assistant.AssistantReplica;
 import io.vocalhost.voicebridge.assistant.Assistants;
+import io.vocalhost.voicebridge.call.CallRecord;
 import io.vocalhost.voicebridge.call.Calls;
 import io.vocalhost.voicebridge.call.EndReason;
 import io.vocalhost.voicebridge.call.StreamTokens;
@@ -158,10 +159,16 @@ public class CallStreamHandler implements WebSocketHandler {
 			if (!CallStreamHandler.this.tokens.consume(this.callId, token)) {
 				return Optional.empty();
 			}
-			return CallStreamHandler.this.calls.find(this.callId)
-				.map((call) -> call.assistantId())
+			Optional<CallRecord> answered = CallStreamHandler.this.calls.answered(this.callId);
+			Optional<CallContext> context = answered.map(CallRecord::assistantId)
 				.flatMap(CallStreamHandler.this.assistants::find)
 				.map(this::contextOf);
+			if (answered.isPresent() && context.isEmpty()) {
+				// The assistant was deleted since the webhook: its call-started gets its
+				// end.
+				CallStreamHandler.this.calls.ended(this.callId, EndReason.REJECTED_NOT_ALLOWED);
+			}
+			return context;
 		}
 
 		private CallContext contextOf(AssistantReplica assistant) {
@@ -220,7 +227,9 @@ public class CallStreamHandler implements WebSocketHandler {
 				return this.twilio.close();
 			}
 			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
-			return Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get()))
+			return Mono
+				.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
+						this.relay.conversation().turns()))
 				.subscribeOn(Schedulers.boundedElastic())
 				.then(this.twilio.close());
 		}

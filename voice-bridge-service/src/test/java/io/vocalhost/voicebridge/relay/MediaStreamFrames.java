@@ -37,4 +37,34 @@ public final class MediaStreamFrames {
 				+ "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + audio + "\"}";
 	}
 
+	public static String added(String itemId, String previousItemId, String role) {
+		String previous = (previousItemId != null) ? "\"" + previousItemId + "\"" : "null";
+		return "{\"type\":\"conversation.item.added\",\"previous_item_id\":" + previous + ",\"item\":{\"id\":\""
+				+ itemId + "\",\"type\":\"message\",\"role\":\"" + role
+				+ "\",\"status\":\"in_progress\",\"content\":[]}}";
+	}
+
+	public static String transcriptDelta(String itemId, String delta) {
+		return transcript("delta", itemId, "delta", delta);
+	}
+
+	public static String transcriptDone(String itemId, String transcript) {
+		return transcript("done", itemId, "transcript", transcript);
+	}
+
+	private static String transcript(String event, String itemId, String field, String text) {
+		return "{\"type\":\"response.output_audio_transcript." + event + "\",\"response_id\":\"r1\",\"item_id\":\""
+				+ itemId + "\",\"output_index\":0,\"content_index\":0,\"" + field + "\":\"" + text + "\"}";
+	}
+
+	public static String transcribed(String itemId, String transcript) {
+		return "{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"" + itemId
+				+ "\",\"content_index\":0,\"transcript\":\"" + transcript + "\"}";
+	}
+
+	public static String committed(String itemId, String previousItemId) {
+		return "{\"type\":\"input_audio_buffer.committed\",\"previous_item_id\":\"" + previousItemId
+				+ "\",\"item_id\":\"" + itemId + "\"}";
+	}
+
 }

@@ -101,6 +101,11 @@ final class RealtimeStandIn implements AutoCloseable {
 			send(json.createObjectNode().put("type", "input_audio_buffer.speech_started").put("audio_start_ms", 1000));
 		}
 
+		/** Sends a server event the test scripts, after everything sent before it. */
+		synchronized void emit(String frame) {
+			this.outgoing.tryEmitNext(frame);
+		}
+
 		private synchronized void received(String text) {
 			JsonNode frame = json.readTree(text);
 			this.frames.add(frame);

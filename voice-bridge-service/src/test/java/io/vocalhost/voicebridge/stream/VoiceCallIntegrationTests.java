@@ -5,7 +5,9 @@ import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,13 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.vocalhost.common.events.Topics;
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
+import io.vocalhost.testsupport.TopicWatcher;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.call.Calls;
 import io.vocalhost.voicebridge.twilio.TwilioSigner;
 import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,10 +42,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.added;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.committed;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.delta;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.mark;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.media;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.payload;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.start;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.transcribed;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.transcriptDelta;
+import static io.vocalhost.voicebridge.relay.MediaStreamFrames.transcriptDone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  * A call end to end through the bridge: Twilio's signed webhook, its media stream (a
  * client at the wire protocol) and the Realtime API (a server stand-in at the wire
  * protocol). The bridge believes it is reached at an https public URL while the test
- * talks to it on localhost, as behind a TLS-terminating proxy.
+ * talks to it on localhost, as behind a TLS-terminating proxy. Also the call's transcript
+ * as {@code GET /api/calls/{id}} shows it, its events on Kafka, and the calls API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -56,6 +69,10 @@ class VoiceCallIntegrationTests {
 	private static final String PUBLIC_URL = "https://voice.example.com";
 
 	private static final String AUTH_TOKEN = "test-twilio-token";
+
+	private static final long OWNER = 7001;
+
+	private static final long STRANGER = 7002;
 
 	private static final RealtimeStandIn realtime = new RealtimeStandIn();
 
@@ -333,6 +350,235 @@ class VoiceCallIntegrationTests {
 			.param(callSid)
 			.query(String.class)
 			.single();
+	}
+
+	@Test
+	void theTranscriptIsStoredInConversationOrderAndTheCallsEventsArePublished() throws Exception {
+		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
+		String number = activeAssistant(assistantId);
+		String callSid = "CA" + UUID.randomUUID();
+		String streamSid = "MZ" + callSid;
+		try (TopicWatcher callEvents = TopicWatcher.on(Topics.CALL_EVENTS)) {
+			Matcher stream = STREAM.matcher(
+					webhooks().signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number)).body());
+			assertThat(stream.find()).isTrue();
+			String callId = stream.group(1);
+			int before = realtime.connections.size();
+			TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+			twilio.send(start(streamSid, stream.group(2)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() > before);
+			RealtimeStandIn.Connection upstream = realtime.connections.get(before);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> twilio.events("mark").size() == RealtimeStandIn.GREETING_CHUNKS);
+
+			// The greeting: 20 of its 60 ms are played before the caller speaks.
+			upstream.emit(added(RealtimeStandIn.GREETING_ITEM, null, "assistant"));
+			upstream.emit(transcriptDone(RealtimeStandIn.GREETING_ITEM,
+					"Hello, you have reached Bella's Bistro. How can I help?"));
+			twilio.send(mark(streamSid, twilio.events("mark").get(0).at("/mark/name").asString()));
+			twilio.send(media(streamSid, payload(1)));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> upstream.frames.stream()
+					.anyMatch((frame) -> payload(1).equals(frame.path("audio").asString())));
+			upstream.speechStarted();
+			await().atMost(Duration.ofSeconds(10)).until(() -> twilio.events("clear").size() == 1);
+
+			// The caller's words are transcribed only after the whole reply.
+			upstream.emit(committed("item_caller", RealtimeStandIn.GREETING_ITEM));
+			upstream.emit(added("item_caller", RealtimeStandIn.GREETING_ITEM, "user"));
+			upstream.emit(added("item_reply", "item_caller", "assistant"));
+			upstream.emit(transcriptDelta("item_reply", "We open "));
+			upstream.emit(transcriptDelta("item_reply", "at nine."));
+			upstream.emit(transcriptDone("item_reply", "We open at nine."));
+			upstream.emit(transcribed("item_caller", "When do you open?"));
+			upstream.emit(delta("item_reply", payload(2)));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS + 1);
+
+			twilio.send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"stop\":{\"callSid\":\"" + callSid
+					+ "\"}}");
+			await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closed && twilio.closed);
+
+			List<ConsumerRecord<String, String>> events = callEvents.awaitKeyed(callId, 2);
+			assertThat(events).extracting(TopicWatcher::type).containsExactly("call-started", "call-completed");
+			JsonNode started = json.readTree(events.get(0).value());
+			assertThat(started.path("callSid").asString()).isEqualTo(callSid);
+			assertThat(started.path("assistantId").asLong()).isEqualTo(assistantId);
+			assertThat(started.path("ownerId").asLong()).isEqualTo(OWNER);
+			assertThat(started.path("callerPhone").asString()).isEqualTo("+15557654321");
+			JsonNode completed = json.readTree(events.get(1).value());
+			assertThat(completed.path("endReason").asString()).isEqualTo("CALLER_HUNG_UP");
+			assertThat(completed.path("durationSeconds").isIntegralNumber()).isTrue();
+			assertThat(completed.path("endedAt").asString()).isNotBlank();
+
+			HttpResponse<String> mine = TestHttp.at(this.port).asUser(OWNER).get("/api/calls/" + callId);
+			assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+			JsonNode call = json.readTree(mine.body());
+			assertThat(call.path("end_reason").asString()).isEqualTo("CALLER_HUNG_UP");
+			assertThat(call.path("caller").asString()).isEqualTo("+15557654321");
+			assertThat(call.path("messages")
+				.valueStream()
+				.map((message) -> message.path("role").asString() + ": " + message.path("text").asString())
+				.toList()).containsExactly("assistant: Hello, you have", "caller: When do you open?",
+						"assistant: We open at nine.");
+			assertThat(call.path("messages").valueStream().map((message) -> message.path("seq").asInt()).toList())
+				.containsExactly(1, 2, 3);
+
+			HttpResponse<String> list = TestHttp.at(this.port)
+				.asUser(OWNER)
+				.get("/api/calls?assistant_id=" + assistantId);
+			assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+			JsonNode page = json.readTree(list.body());
+			assertThat(page.path("total").asLong()).isEqualTo(1);
+			assertThat(page.path("calls").get(0).path("id").asString()).isEqualTo(callId);
+			assertThat(page.path("calls").get(0).path("duration_seconds").isIntegralNumber()).isTrue();
+		}
+	}
+
+	@Test
+	void theTranscriptIsKeptWhenTwilioDropsTheSocketWithoutAStop() throws Exception {
+		String number = activeAssistant(ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L));
+		String callSid = "CA" + UUID.randomUUID();
+		Matcher stream = STREAM
+			.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number)).body());
+		assertThat(stream.find()).isTrue();
+		String callId = stream.group(1);
+		int before = realtime.connections.size();
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() > before);
+		RealtimeStandIn.Connection upstream = realtime.connections.get(before);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS);
+		upstream.emit(added("item_caller", null, "user"));
+		upstream.emit(transcribed("item_caller", "Is anyone there?"));
+		upstream.emit(delta("item_caller_reply", payload(3)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.events("media").size() == RealtimeStandIn.GREETING_CHUNKS + 1);
+
+		twilio.hangUp();
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closed);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode call = json.readTree(TestHttp.at(this.port).asUser(OWNER).get("/api/calls/" + callId).body());
+			assertThat(call.path("end_reason").asString()).isEqualTo("CALLER_HUNG_UP");
+			assertThat(call.path("messages").valueStream().map((message) -> message.path("text").asString()))
+				.containsExactly("Is anyone there?");
+		});
+	}
+
+	@Test
+	void aStreamForAnAssistantDeletedSinceTheWebhookIsClosedAndTheCallEnded() throws Exception {
+		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
+		String callSid = "CA" + UUID.randomUUID();
+		Matcher stream = STREAM
+			.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, activeAssistant(assistantId)))
+				.body());
+		assertThat(stream.find()).isTrue();
+		this.assistants.remove(assistantId);
+		int before = realtime.connections.size();
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(stream.group(1)));
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> twilio.closed);
+		assertThat(endReason(callSid)).isEqualTo("REJECTED_NOT_ALLOWED");
+		assertThat(realtime.connections).hasSize(before);
+	}
+
+	@Test
+	void anotherOwnersCallOrAssistantIsNotFoundAndNoTokenIs401() throws Exception {
+		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
+		String callId = rejectedCall(assistantId);
+
+		assertThat(TestHttp.at(this.port).asUser(OWNER).get("/api/calls/" + callId).statusCode()).isEqualTo(200);
+		HttpResponse<String> stranger = TestHttp.at(this.port).asUser(STRANGER).get("/api/calls/" + callId);
+		assertThat(stranger.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(stranger.body()).propertyNames()).containsExactly("error", "details");
+		assertThat(TestHttp.at(this.port).asUser(STRANGER).get("/api/calls?assistant_id=" + assistantId).statusCode())
+			.isEqualTo(404);
+		JsonNode strangersCalls = json.readTree(TestHttp.at(this.port).asUser(STRANGER).get("/api/calls").body());
+		assertThat(strangersCalls.path("calls").valueStream().map((call) -> call.path("id").asString()))
+			.doesNotContain(callId);
+		assertThat(TestHttp.at(this.port).asUser(OWNER).get("/api/calls/not-a-call").statusCode()).isEqualTo(404);
+
+		HttpResponse<String> anonymous = TestHttp.at(this.port).get("/api/calls/" + callId);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(json.readTree(anonymous.body()).propertyNames()).containsExactly("error", "details");
+		assertThat(TestHttp.at(this.port).get("/api/calls").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void callsAreListedNewestFirstPagedAndBetweenDatesOfTheAssistantsZone() throws Exception {
+		long assistantId = ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
+		String first = rejectedCall(assistantId);
+		String second = rejectedCall(assistantId);
+		String third = rejectedCall(assistantId);
+		String query = "/api/calls?assistant_id=" + assistantId;
+
+		JsonNode all = json.readTree(TestHttp.at(this.port).asUser(OWNER).get(query).body());
+		assertThat(all.path("calls").valueStream().map((call) -> call.path("id").asString()).toList())
+			.containsExactly(third, second, first);
+		assertThat(all.path("calls").get(0).path("end_reason").asString()).isEqualTo("REJECTED_NOT_ALLOWED");
+		JsonNode secondPage = json.readTree(TestHttp.at(this.port).asUser(OWNER).get(query + "&size=2&page=1").body());
+		assertThat(secondPage.path("calls").valueStream().map((call) -> call.path("id").asString()).toList())
+			.containsExactly(first);
+		assertThat(secondPage.path("total").asLong()).isEqualTo(3);
+		assertThat(secondPage.path("size").asInt()).isEqualTo(2);
+
+		String today = LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString();
+		String yesterday = LocalDate.parse(today).minusDays(1).toString();
+		assertThat(json.readTree(
+				TestHttp.at(this.port).asUser(OWNER).get(query + "&start_date=" + today + "&end_date=" + today).body())
+			.path("total")
+			.asLong()).isEqualTo(3);
+		assertThat(json
+			.readTree(TestHttp.at(this.port)
+				.asUser(OWNER)
+				.get(query + "&start_date=" + yesterday + "&end_date=" + yesterday)
+				.body())
+			.path("total")
+			.asLong()).isZero();
+	}
+
+	@Test
+	void badQueryParametersAre400NamingEveryOne() {
+		HttpResponse<String> bad = TestHttp.at(this.port)
+			.asUser(OWNER)
+			.get("/api/calls?assistant_id=abc&start_date=yesterday&end_date=2026-13-01&page=-1&size=500");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		JsonNode body = json.readTree(bad.body());
+		assertThat(body.path("error").asString()).isEqualTo("Invalid request");
+		assertThat(body.path("details").asString()).contains("assistant_id: ", "start_date: ", "end_date: ", "page: ",
+				"size: ");
+		HttpResponse<String> backwards = TestHttp.at(this.port)
+			.asUser(OWNER)
+			.get("/api/calls?start_date=2026-12-03&end_date=2026-12-01");
+		assertThat(backwards.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(backwards.body()).path("details").asString())
+			.isEqualTo("end_date: must not be before start_date");
+	}
+
+	/** A call the suspended assistant turned away: recorded and ended at once. */
+	private String rejectedCall(long assistantId) throws Exception {
+		String number = "+1555" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+		applyAssistant(assistantId, number, "suspended");
+		String callSid = "CA" + UUID.randomUUID();
+		webhooks().signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number));
+		HttpResponse<String> calls = TestHttp.at(this.port).asUser(OWNER).get("/api/calls?assistant_id=" + assistantId);
+		return json.readTree(calls.body()).path("calls").get(0).path("id").asString();
+	}
+
+	private String activeAssistant(long assistantId) {
+		String number = "+1555" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+		applyAssistant(assistantId, number, "active");
+		return number;
+	}
+
+	/** In the zone furthest ahead of UTC, so that its local day is not UTC's. */
+	private void applyAssistant(long assistantId, String number, String status) {
+		this.assistants.apply(
+				new AssistantSnapshot(assistantId, OWNER, "Ava", "Bella's Bistro", "Italian food", "Pacific/Kiritimati",
+						List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))), 30,
+						"female", "Hello, Bella's Bistro!", "+15550002222", number, status),
+				Instant.now());
 	}
 
 }

@@ -1,0 +1,43 @@
+package io.vocalhost.voicebridge.call;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** What the calls API answers. */
+final class CallViews {
+
+	private CallViews() {
+	}
+
+	/**
+	 * A call in a list.
+	 *
+	 * @param durationSeconds Twilio's reported duration, else the bridge's own measure;
+	 * {@code null} while the call runs
+	 * @param endReason {@code null} while the call runs
+	 * @param status Twilio's final call status, once reported
+	 */
+	record CallSummary(UUID id, @JsonProperty("assistant_id") Long assistantId, String caller,
+			@JsonProperty("called_number") String calledNumber, @JsonProperty("started_at") Instant startedAt,
+			@JsonProperty("answered_at") Instant answeredAt, @JsonProperty("ended_at") Instant endedAt,
+			@JsonProperty("duration_seconds") Integer durationSeconds, @JsonProperty("end_reason") String endReason,
+			String status) {
+	}
+
+	/** One page of calls, newest first, and how many match in all. */
+	record CallPage(List<CallSummary> calls, int page, int size, long total) {
+	}
+
+	/** A turn of the call: seq from 1 in conversation order, role caller or assistant. */
+	record Message(int seq, String role, String text, Instant at) {
+	}
+
+	/** A call with its transcript: the call's fields, then its messages. */
+	record CallDetails(@JsonUnwrapped CallSummary call, List<Message> messages) {
+	}
+
+}
