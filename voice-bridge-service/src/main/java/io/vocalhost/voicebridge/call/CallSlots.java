@@ -174,8 +174,8 @@ public class CallSlots implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops after the web server and the drain of live calls, so that leases are renewed
-	 * while the last calls run on.
+	 * Stops after the web server's graceful shutdown and the other lifecycles, so that
+	 * leases are renewed while the last calls run on.
 	 */
 	@Override
 	public int getPhase() {
