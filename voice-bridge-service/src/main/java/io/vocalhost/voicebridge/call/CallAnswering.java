@@ -22,22 +22,26 @@ public class CallAnswering {
 
 	private final StreamTokens tokens;
 
+	private final CallSlots slots;
+
 	private final CallTwiml twiml;
 
 	private final VoiceProperties properties;
 
-	CallAnswering(Assistants assistants, Calls calls, StreamTokens tokens, CallTwiml twiml,
+	CallAnswering(Assistants assistants, Calls calls, StreamTokens tokens, CallSlots slots, CallTwiml twiml,
 			VoiceProperties properties) {
 		this.assistants = assistants;
 		this.calls = calls;
 		this.tokens = tokens;
+		this.slots = slots;
 		this.twiml = twiml;
 		this.properties = properties;
 	}
 
 	/**
 	 * The TwiML for Twilio's voice webhook: the media stream, or the fallback (recorded
-	 * with its end reason) for an unknown number, a suspended assistant or no voice AI.
+	 * with its end reason) for an unknown number, a suspended assistant, no voice AI or
+	 * an owner at its concurrent-call cap.
 	 */
 	@Transactional
 	public String answer(Map<String, String> form) {
@@ -59,6 +63,9 @@ public class CallAnswering {
 		}
 		if (!this.properties.aiConfigured()) {
 			return reject(callId, EndReason.AI_UNAVAILABLE, assistant.businessPhone());
+		}
+		if (!this.slots.take(assistant.ownerId(), callId, this.properties.streamTokenTtl())) {
+			return reject(callId, EndReason.REJECTED_CALL_LIMIT, assistant.businessPhone());
 		}
 		String token = this.tokens.mint(callId, this.properties.streamTokenTtl());
 		return this.twiml.connect(callId.toString(), token, assistant.businessPhone());

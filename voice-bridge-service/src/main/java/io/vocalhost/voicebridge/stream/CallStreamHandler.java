@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.vocalhost.voicebridge.assistant.AssistantReplica;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.call.CallRecord;
+import io.vocalhost.voicebridge.call.CallSlots;
 import io.vocalhost.voicebridge.call.Calls;
 import io.vocalhost.voicebridge.call.EndReason;
 import io.vocalhost.voicebridge.call.StreamTokens;
@@ -55,8 +56,10 @@ public class CallStreamHandler implements WebSocketHandler {
 
 	private final Clock clock;
 
+	private final CallSlots slots;
+
 	CallStreamHandler(StreamTokens tokens, Calls calls, Assistants assistants, RealtimeSession session,
-			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock) {
+			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock, CallSlots slots) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.assistants = assistants;
@@ -64,6 +67,7 @@ public class CallStreamHandler implements WebSocketHandler {
 		this.realtimeClient = realtimeClient;
 		this.properties = properties;
 		this.clock = clock;
+		this.slots = slots;
 	}
 
 	@Override
@@ -102,6 +106,9 @@ public class CallStreamHandler implements WebSocketHandler {
 		private final AtomicBoolean accepted = new AtomicBoolean();
 
 		private final AtomicBoolean over = new AtomicBoolean();
+
+		/** This stream consumed the call's token, so the call's slot is its to free. */
+		private final AtomicBoolean slotHeld = new AtomicBoolean();
 
 		private final AtomicReference<Disposable> upstream = new AtomicReference<>();
 
@@ -158,6 +165,12 @@ public class CallStreamHandler implements WebSocketHandler {
 		private Optional<CallContext> context(String token) {
 			if (!CallStreamHandler.this.tokens.consume(this.callId, token)) {
 				return Optional.empty();
+			}
+			CallStreamHandler.this.slots.streaming(this.callId);
+			this.slotHeld.set(true);
+			// The call may have ended meanwhile, its finish seeing no slot to free.
+			if (this.over.get()) {
+				CallStreamHandler.this.slots.release(this.callId);
 			}
 			Optional<CallRecord> answered = CallStreamHandler.this.calls.answered(this.callId);
 			Optional<CallContext> context = answered.map(CallRecord::assistantId)
@@ -223,14 +236,18 @@ public class CallStreamHandler implements WebSocketHandler {
 			if (connection != null) {
 				connection.dispose();
 			}
+			Mono<Void> freeSlot = !this.slotHeld.get() ? Mono.empty()
+					: Mono.<Void>fromRunnable(() -> CallStreamHandler.this.slots.release(this.callId))
+						.subscribeOn(Schedulers.boundedElastic());
 			if (!this.accepted.get()) {
-				return this.twilio.close();
+				return freeSlot.then(this.twilio.close());
 			}
 			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
-			return Mono
-				.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
-						this.relay.conversation().turns()))
-				.subscribeOn(Schedulers.boundedElastic())
+			return freeSlot
+				.then(Mono
+					.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
+							this.relay.conversation().turns()))
+					.subscribeOn(Schedulers.boundedElastic()))
 				.then(this.twilio.close());
 		}
 

@@ -23,7 +23,7 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
 
 /** Twilio, OpenAI Realtime and the media stream endpoint. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VoiceProperties.class)
+@EnableConfigurationProperties({ VoiceProperties.class, CallCapProperties.class })
 class VoiceConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(VoiceConfiguration.class);
