@@ -191,6 +191,16 @@ class BillingIntegrationTests {
 	}
 
 	@Test
+	void stripeUnreachableDuringCheckoutIs503() {
+		long user = ids.incrementAndGet();
+		customerFor(user);
+		StripeStandIn.stripeIsDown();
+		assertError(http(user).json("POST", "/stripe/create-checkout-session", "{\"plan_id\": \"pro\"}"), 503,
+				"Stripe unavailable");
+		assertError(http(user).json("POST", "/stripe/create-customer-portal-session", null), 503, "Stripe unavailable");
+	}
+
+	@Test
 	void aPortalWithoutACustomerIs409() {
 		assertError(http(ids.incrementAndGet()).json("POST", "/stripe/create-customer-portal-session", "{}"), 409,
 				"No billing customer yet");

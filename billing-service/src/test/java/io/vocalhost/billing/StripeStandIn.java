@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -75,8 +76,8 @@ final class StripeStandIn {
 	/** Stripe cannot be reached: every connection is reset. */
 	static void stripeIsDown() {
 		server().resetAll();
-		server().stubFor(post(urlPathEqualTo("/v1/customers"))
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		server()
+			.stubFor(post(urlPathMatching("/v1/.*")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 	}
 
 	static List<LoggedRequest> requestsTo(String path) {
