@@ -10,16 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param defaultTimeZone the zone of an assistant registered without one
  * @param maxFiles documents one registration may carry
- * @param planLimits assistants each plan allows
  * @param planAddons the features each plan allows, as the original frontend names them
  */
 @ConfigurationProperties("vocalhost.assistants")
 public record AssistantProperties(@DefaultValue("America/New_York") ZoneId defaultTimeZone,
-		@DefaultValue("10") int maxFiles, Map<String, Integer> planLimits, Map<String, List<String>> planAddons) {
-
-	public int limitOf(String plan) {
-		return this.planLimits.getOrDefault(plan, this.planLimits.getOrDefault("free", 1));
-	}
+		@DefaultValue("10") int maxFiles, Map<String, List<String>> planAddons) {
 
 	public List<String> addonsOf(String plan) {
 		return this.planAddons.getOrDefault(plan, List.of());

@@ -9,6 +9,7 @@ import io.vocalhost.assistant.assistant.Assistant.Telephony;
 import io.vocalhost.assistant.plan.PlanStates;
 import io.vocalhost.assistant.telephony.PhoneNumbers;
 import io.vocalhost.assistant.telephony.PhoneNumbers.AcquiredNumber;
+import io.vocalhost.common.config.PlanLimits;
 import io.vocalhost.common.events.assistant.AssistantCreated;
 import io.vocalhost.common.events.assistant.AssistantDeleted;
 import io.vocalhost.common.events.assistant.AssistantUpdated;
@@ -31,18 +32,18 @@ public class Assistants {
 
 	private final PlanStates plans;
 
-	private final AssistantProperties properties;
+	private final PlanLimits limits;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Assistants(AssistantStore store, PhoneNumbers phoneNumbers, PlanStates plans, AssistantProperties properties,
+	Assistants(AssistantStore store, PhoneNumbers phoneNumbers, PlanStates plans, PlanLimits limits,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.phoneNumbers = phoneNumbers;
 		this.plans = plans;
-		this.properties = properties;
+		this.limits = limits;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -64,7 +65,7 @@ public class Assistants {
 	Assistant register(long ownerId, NewAssistant registration) {
 		this.store.lockOwner(ownerId);
 		String plan = this.plans.planOf(ownerId);
-		int limit = this.properties.limitOf(plan);
+		int limit = this.limits.of(plan).assistants();
 		if (this.store.countOfOwner(ownerId) >= limit) {
 			throw new PlanLimitReachedException(plan, limit);
 		}

@@ -7,6 +7,7 @@ import io.vocalhost.assistant.assistant.MyAgents.Agent;
 import io.vocalhost.assistant.assistant.MyAgents.UserInfo;
 import io.vocalhost.assistant.plan.PlanStates;
 import io.vocalhost.assistant.plan.Subscription;
+import io.vocalhost.common.config.PlanLimits;
 import io.vocalhost.common.security.CurrentUser;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +28,13 @@ class MyAgentsController {
 
 	private final AssistantProperties properties;
 
-	MyAgentsController(Assistants assistants, PlanStates plans, AssistantProperties properties) {
+	private final PlanLimits limits;
+
+	MyAgentsController(Assistants assistants, PlanStates plans, AssistantProperties properties, PlanLimits limits) {
 		this.assistants = assistants;
 		this.plans = plans;
 		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@GetMapping("/api/my-agents")
@@ -42,7 +46,7 @@ class MyAgentsController {
 			.map(Agent::of)
 			.toList();
 		Subscription subscription = this.plans.subscriptionOf(owner);
-		int limit = this.properties.limitOf(subscription.plan());
+		int limit = this.limits.of(subscription.plan()).assistants();
 		UserInfo user = new UserInfo(subscription.plan(), subscription.status(), limit,
 				this.properties.addonsOf(subscription.plan()), subscription.isActive() && agents.size() < limit);
 		return new MyAgents(user, agents, agents.size());

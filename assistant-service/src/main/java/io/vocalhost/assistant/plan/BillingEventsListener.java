@@ -1,6 +1,5 @@
 package io.vocalhost.assistant.plan;
 
-import io.vocalhost.assistant.assistant.Assistants;
 import io.vocalhost.common.events.Topics;
 import io.vocalhost.common.events.billing.PaymentFailed;
 import io.vocalhost.common.events.billing.SubscriptionChanged;
@@ -12,9 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Plan state from billing: a failed payment marks the subscription past due and suspends
- * the owner's assistants, an active (or trialing) subscription reactivates them. Each
- * event is applied once.
+ * Plan state from billing, each event applied once. A failed payment makes the
+ * subscription past due and the assistants run on through the grace period
+ * ({@link PaymentGrace} stops them after it); an unpaid, canceled or expired subscription
+ * stops them at once, an active (or trialing) one reactivates them. What is decided is
+ * the stored state, so a late, older event changes nothing.
  */
 @Component
 @KafkaListener(topics = Topics.BILLING_EVENTS)
@@ -24,12 +25,12 @@ class BillingEventsListener {
 
 	private final PlanStates plans;
 
-	private final Assistants assistants;
+	private final PaymentGrace grace;
 
-	BillingEventsListener(ProcessedEvents processedEvents, PlanStates plans, Assistants assistants) {
+	BillingEventsListener(ProcessedEvents processedEvents, PlanStates plans, PaymentGrace grace) {
 		this.processedEvents = processedEvents;
 		this.plans = plans;
-		this.assistants = assistants;
+		this.grace = grace;
 	}
 
 	@KafkaHandler
@@ -37,8 +38,7 @@ class BillingEventsListener {
 	void on(SubscriptionChanged event) {
 		if (this.processedEvents.markProcessed(event.eventId())) {
 			this.plans.record(event.userId(), event.plan(), event.status(), event.occurredAt());
-			boolean paid = "active".equals(event.status()) || "trialing".equals(event.status());
-			this.assistants.setStatusOfOwner(event.userId(), paid);
+			this.grace.apply(event.userId());
 		}
 	}
 
@@ -47,8 +47,13 @@ class BillingEventsListener {
 	void on(PaymentFailed event) {
 		if (this.processedEvents.markProcessed(event.eventId())) {
 			this.plans.recordPaymentFailed(event.userId(), event.occurredAt());
-			this.assistants.setStatusOfOwner(event.userId(), false);
+			this.grace.apply(event.userId());
 		}
+	}
+
+	@KafkaHandler(isDefault = true)
+	void ignore(Object event) {
+		// customer-created: the Stripe customer is auth's and billing's concern.
 	}
 
 }

@@ -101,8 +101,7 @@ class AssistantControllerTests {
 
 		@Bean
 		AssistantProperties assistantProperties() {
-			return new AssistantProperties(ZoneId.of("Europe/Berlin"), 10, Map.of("free", 1),
-					Map.of("free", List.of("voice")));
+			return new AssistantProperties(ZoneId.of("Europe/Berlin"), 10, Map.of("free", List.of("voice")));
 		}
 
 	}

@@ -43,7 +43,10 @@ import static org.awaitility.Awaitility.await;
  * forms, ownership between two users, the validation matrix, plan limits, events and
  * suspension.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No grace period: a failed payment suspends at once (PaymentGraceIntegrationTests covers
+// the grace).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "vocalhost.plan-policy.grace-period=0s")
 @RealInfrastructure
 class AssistantsIntegrationTests {
 

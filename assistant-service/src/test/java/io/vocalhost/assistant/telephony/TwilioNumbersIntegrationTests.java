@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vocalhost.telephony.twilio.account-sid=" + TwilioStandIn.ACCOUNT_SID,
 				"vocalhost.telephony.twilio.auth-token=" + TwilioStandIn.AUTH_TOKEN,
-				"vocalhost.public-url=https://vocalhost.example.com", "vocalhost.assistants.plan-limits.free=100" })
+				"vocalhost.public-url=https://vocalhost.example.com", "vocalhost.plans.free.assistants=100" })
 @RealInfrastructure
 class TwilioNumbersIntegrationTests {
 

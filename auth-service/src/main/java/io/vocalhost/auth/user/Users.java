@@ -10,6 +10,7 @@ import io.vocalhost.common.events.user.UserRegistered;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Users by their Google subject; the first sign-in registers them. */
@@ -50,6 +51,12 @@ public class Users {
 					new UserRegistered(UUID.randomUUID(), this.clock.instant(), user.id(), user.name(), user.email()));
 		}
 		return signedIn.user();
+	}
+
+	/** Billing created the user's Stripe customer; {@code /api/auth/user/me} shows it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordStripeCustomer(long id, String stripeCustomerId) {
+		this.jdbc.sql("UPDATE app_user SET stripe_customer_id = ? WHERE id = ?").params(stripeCustomerId, id).update();
 	}
 
 	@Transactional(readOnly = true)

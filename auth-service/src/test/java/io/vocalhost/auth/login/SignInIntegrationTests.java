@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.vocalhost.auth.MutableClock;
+import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
+import io.vocalhost.common.events.billing.CustomerCreated;
+import io.vocalhost.testsupport.KafkaEvents;
 import io.vocalhost.testsupport.RealInfrastructure;
 import io.vocalhost.testsupport.SharedInfrastructure;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -141,6 +145,24 @@ class SignInIntegrationTests {
 			assertThat(new String(registered.get(0).headers().lastHeader("__TypeId__").value()))
 				.isEqualTo("user-registered");
 		}
+	}
+
+	@Test
+	void meShowsTheStripeCustomerOnceBillingHasCreatedIt() throws Exception {
+		String subject = "dora-" + UUID.randomUUID();
+		Session session = signIn(subject, Map.of("name", "Dora", "email", "dora@example.org"));
+		long userId = this.jdbc.sql("SELECT id FROM app_user WHERE google_subject = ?")
+			.param(subject)
+			.query(Long.class)
+			.single();
+		assertThat(me(session.access()).path("user").path("stripe_customer_id").isNull()).isTrue();
+
+		KafkaEvents.publish(Topics.BILLING_EVENTS, String.valueOf(userId),
+				new CustomerCreated(UUID.randomUUID(), Instant.now(), userId, "cus_dora"),
+				EventCatalog.kafkaTypeMappings());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(me(session.access()).path("user").path("stripe_customer_id").asString())
+				.isEqualTo("cus_dora"));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.vocalhost.common.events.assistant.AssistantCreated;
 import io.vocalhost.common.events.assistant.AssistantDeleted;
 import io.vocalhost.common.events.assistant.AssistantUpdated;
+import io.vocalhost.common.events.billing.CustomerCreated;
 import io.vocalhost.common.events.billing.PaymentFailed;
 import io.vocalhost.common.events.billing.SubscriptionChanged;
 import io.vocalhost.common.events.booking.BookingCancelled;
@@ -26,7 +27,7 @@ public final class EventCatalog {
 	public static final List<Class<? extends DomainEvent>> EVENTS = List.of(UserRegistered.class,
 			AssistantCreated.class, AssistantUpdated.class, AssistantDeleted.class, BookingCreated.class,
 			BookingCancelled.class, BookingRescheduled.class, SubscriptionChanged.class, PaymentFailed.class,
-			CallStarted.class, CallCompleted.class, SessionRevoked.class);
+			CustomerCreated.class, CallStarted.class, CallCompleted.class, SessionRevoked.class);
 
 	private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = EVENTS.stream()
 		.collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

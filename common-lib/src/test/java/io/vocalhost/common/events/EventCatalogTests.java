@@ -15,6 +15,7 @@ import io.vocalhost.common.events.assistant.AssistantDeleted;
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.common.events.assistant.AssistantUpdated;
+import io.vocalhost.common.events.billing.CustomerCreated;
 import io.vocalhost.common.events.billing.PaymentFailed;
 import io.vocalhost.common.events.billing.SubscriptionChanged;
 import io.vocalhost.common.events.booking.BookingCancelled;
@@ -63,6 +64,7 @@ class EventCatalogTests {
 				new SubscriptionChanged(UUID.randomUUID(), NOW, 3, "sub_123", "pro", "active",
 						NOW.plus(30, ChronoUnit.DAYS)),
 				new PaymentFailed(UUID.randomUUID(), NOW, 3, "sub_123", "in_456", 2900, "usd", 2),
+				new CustomerCreated(UUID.randomUUID(), NOW, 3, "cus_123"),
 				new CallStarted(UUID.randomUUID(), NOW, UUID.randomUUID(), "CA123", 7, 3, "+4917612345678",
 						"+15005550006"),
 				new CallCompleted(UUID.randomUUID(), NOW, UUID.randomUUID(), "CA123", 7, 3, NOW, NOW.plusSeconds(95),
