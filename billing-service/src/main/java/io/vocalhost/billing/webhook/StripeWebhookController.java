@@ -7,6 +7,7 @@ import java.util.Map;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vocalhost.billing.system.StripeAccess;
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.web.ErrorResponse;
@@ -31,19 +32,35 @@ class StripeWebhookController {
 
 	private final Clock clock;
 
-	StripeWebhookController(StripeAccess stripe, StripeEvents events, Clock clock) {
+	private final MeterRegistry meters;
+
+	StripeWebhookController(StripeAccess stripe, StripeEvents events, Clock clock, MeterRegistry meters) {
 		this.stripe = stripe;
 		this.events = events;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@PostMapping("/stripe/webhook")
 	@ErrorResponse(status = 503, description = "Billing is not configured")
 	Map<String, Object> webhook(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-		Event event = verified((body != null) ? new String(body, StandardCharsets.UTF_8) : "", signature);
+		Event event;
+		try {
+			event = verified((body != null) ? new String(body, StandardCharsets.UTF_8) : "", signature);
+		}
+		catch (ApiException ex) {
+			count("unknown", "invalid_signature");
+			throw ex;
+		}
 		this.events.apply(event);
+		count(event.getType(), "received");
 		return Map.of("received", true);
+	}
+
+	/** Webhook deliveries by event type and outcome, for the dashboard and the alert. */
+	private void count(String type, String outcome) {
+		this.meters.counter("vocalhost.billing.webhook.events", "type", type, "outcome", outcome).increment();
 	}
 
 	private Event verified(String payload, String signature) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.vocalhost.voicebridge.plan.Plans;
+import io.vocalhost.common.config.PlanLimits;
 import io.vocalhost.voicebridge.system.CallCapProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public class CallSlots implements SmartLifecycle {
 
 	private final Plans plans;
 
+	private final PlanLimits limits;
+
 	private final CallCapProperties caps;
 
 	private final Clock clock;
@@ -57,9 +60,10 @@ public class CallSlots implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService renewer;
 
-	CallSlots(JdbcClient jdbc, Plans plans, CallCapProperties caps, Clock clock) {
+	CallSlots(JdbcClient jdbc, Plans plans, PlanLimits limits, CallCapProperties caps, Clock clock) {
 		this.jdbc = jdbc;
 		this.plans = plans;
+		this.limits = limits;
 		this.caps = caps;
 		this.clock = clock;
 	}
@@ -82,7 +86,7 @@ public class CallSlots implements SmartLifecycle {
 			.params(ownerId, callId)
 			.query(Long.class)
 			.single();
-		if (taken >= this.caps.capOf(this.plans.planOf(ownerId))) {
+		if (taken >= this.limits.of(this.plans.planOf(ownerId)).concurrentCalls()) {
 			return false;
 		}
 		this.jdbc.sql("""

@@ -41,4 +41,10 @@ class BillingEventsListener {
 		}
 	}
 
+	@KafkaHandler(isDefault = true)
+	void ignore(Object event) {
+		// customer-created and any later type: not about plans; ignored, never
+		// dead-lettered.
+	}
+
 }

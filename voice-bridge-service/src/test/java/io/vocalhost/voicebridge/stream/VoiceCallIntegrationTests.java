@@ -101,7 +101,7 @@ class VoiceCallIntegrationTests {
 		registry.add("vocalhost.voice.realtime-url", realtime::url);
 		registry.add("vocalhost.voice.stream-token-ttl", () -> "5s");
 		// Every call here is one owner's; CallCapIntegrationTests covers the cap.
-		registry.add("vocalhost.voice.call-cap.free", () -> "100");
+		registry.add("vocalhost.plans.free.concurrent-calls", () -> "100");
 	}
 
 	@AfterAll
