@@ -1,12 +1,10 @@
 package io.vocalhost.voicebridge.relay;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import io.vocalhost.testsupport.MutableClock;
 import io.vocalhost.voicebridge.call.EndReason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +23,7 @@ class CallRelayTimersTests {
 	private static final CallContext CONTEXT = new CallContext("Ava", "Bella's Bistro", null, ZoneId.of("Europe/Paris"),
 			List.of(), "marin", null);
 
-	private final MovableClock clock = new MovableClock();
+	private final MutableClock clock = new MutableClock();
 
 	private final CallRelayTests.Recorder sink = new CallRelayTests.Recorder();
 
@@ -164,31 +162,6 @@ class CallRelayTimersTests {
 	private String lastInstructions() {
 		List<String> all = instructions();
 		return all.get(all.size() - 1);
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-03T13:30:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
