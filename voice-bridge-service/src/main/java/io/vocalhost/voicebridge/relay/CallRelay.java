@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  * until the next socket's {@code session.updated}; then the completed turns are restored
  * as conversation items before the held audio, and the assistant is asked to carry on.
  * <p>
+ * Transcripts of both sides are kept in conversation order by {@link Conversation}.
+ * <p>
  * Thread-safe: the two sockets may deliver on different threads.
  */
 public final class CallRelay {
@@ -117,6 +119,8 @@ public final class CallRelay {
 
 	private CallContext context;
 
+	private final Conversation conversation;
+
 	private boolean greeted;
 
 	private final Instant startedAt;
@@ -148,6 +152,12 @@ public final class CallRelay {
 		this.limits = limits;
 		this.sink = sink;
 		this.startedAt = clock.instant();
+		this.conversation = new Conversation(clock);
+	}
+
+	/** The call's turns so far, in conversation order. */
+	public Conversation conversation() {
+		return this.conversation;
 	}
 
 	/** A text frame from Twilio. */
@@ -191,6 +201,7 @@ public final class CallRelay {
 		this.sessionReady = false;
 		this.responseActive = false;
 		this.callerSpeaking = false;
+		this.conversation.newSession();
 		if (this.ending != null) {
 			hangUp();
 		}
@@ -268,10 +279,14 @@ public final class CallRelay {
 				this.callerSpeaking = false;
 				this.quietSince = this.clock.instant();
 			}
-			case "response.output_audio_transcript.done" ->
-				log.debug("Call {}: assistant said: {}", this.callId, message.path("transcript").asString(""));
+			case "input_audio_buffer.committed" -> this.conversation.placed(message.path("item_id").asString(""),
+					previousItemId(message), Conversation.Role.CALLER);
+			case "conversation.item.added", "conversation.item.done" -> placed(message);
 			case "conversation.item.input_audio_transcription.completed" ->
-				log.debug("Call {}: caller said: {}", this.callId, message.path("transcript").asString(""));
+				transcribed(message, Conversation.Role.CALLER);
+			case "response.output_audio_transcript.delta" -> this.conversation
+				.assistantSaid(message.path("item_id").asString(""), message.path("delta").asString(""));
+			case "response.output_audio_transcript.done" -> transcribed(message, Conversation.Role.ASSISTANT);
 			case "error" -> log.warn("Call {}: Realtime API error {}: {}", this.callId,
 					message.path("error").path("code").asString(""),
 					message.path("error").path("message").asString(""));
@@ -329,7 +344,9 @@ public final class CallRelay {
 	}
 
 	private void restoreConversation() {
-		// filled in with the conversation's completed turns
+		for (Conversation.Turn turn : this.conversation.completedTurns()) {
+			this.sink.toRealtime(write(this.session.restoredTurn(turn)));
+		}
 	}
 
 	private void responseDone() {
@@ -368,10 +385,15 @@ public final class CallRelay {
 	private void audioDelta(JsonNode message) {
 		String itemId = message.path("item_id").asString("");
 		JsonNode delta = message.path("delta");
-		if (this.streamSid == null || !delta.isString() || this.truncated.contains(itemId)) {
+		if (this.streamSid == null || !delta.isString()) {
 			return;
 		}
-		long endMs = this.generatedBytes.merge(itemId, decodedLength(delta.asString()), Long::sum) / BYTES_PER_MS;
+		long bytes = decodedLength(delta.asString());
+		this.conversation.audioGenerated(itemId, bytes);
+		if (this.truncated.contains(itemId)) {
+			return;
+		}
+		long endMs = this.generatedBytes.merge(itemId, bytes, Long::sum) / BYTES_PER_MS;
 		ObjectNode media = twilio("media");
 		media.putObject("media").put("payload", delta.asString());
 		this.sink.toTwilio(write(media));
@@ -407,7 +429,7 @@ public final class CallRelay {
 		long audioEndMs = Math.min(played, this.generatedBytes.getOrDefault(itemId, 0L) / BYTES_PER_MS);
 		this.unacknowledged.clear();
 		this.truncated.add(itemId);
-		hangUpOncePlayed();
+		this.conversation.interrupted(itemId, audioEndMs * BYTES_PER_MS);
 		this.sink.toTwilio(write(twilio("clear")));
 		ObjectNode truncate = json.createObjectNode()
 			.put("type", "conversation.item.truncate")
@@ -415,6 +437,36 @@ public final class CallRelay {
 			.put("content_index", 0)
 			.put("audio_end_ms", audioEndMs);
 		this.sink.toRealtime(write(truncate));
+		hangUpOncePlayed();
+	}
+
+	private void placed(JsonNode message) {
+		JsonNode item = message.path("item");
+		this.conversation.placed(item.path("id").asString(""), previousItemId(message), speaker(item));
+	}
+
+	/**
+	 * Who spoke a message item; {@code null} for other items, which only hold a place.
+	 */
+	private static Conversation.Role speaker(JsonNode item) {
+		if (!"message".equals(item.path("type").asString(""))) {
+			return null;
+		}
+		return switch (item.path("role").asString("")) {
+			case "user" -> Conversation.Role.CALLER;
+			case "assistant" -> Conversation.Role.ASSISTANT;
+			default -> null;
+		};
+	}
+
+	private void transcribed(JsonNode message, Conversation.Role role) {
+		this.conversation.transcribed(message.path("item_id").asString(""), role,
+				message.path("transcript").asString(""));
+	}
+
+	private static String previousItemId(JsonNode message) {
+		JsonNode previous = message.path("previous_item_id");
+		return previous.isString() ? previous.asString() : null;
 	}
 
 	private ObjectNode twilio(String event) {

@@ -73,6 +73,18 @@ public record RealtimeSession(String turnDetection, String transcriptionModel) {
 				+ "conversation was.");
 	}
 
+	/** A completed turn of this call, given again to a new session after a reconnect. */
+	public ObjectNode restoredTurn(Conversation.Turn turn) {
+		boolean caller = turn.role() == Conversation.Role.CALLER;
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "conversation.item.create");
+		ObjectNode item = event.putObject("item").put("type", "message").put("role", caller ? "user" : "assistant");
+		item.putArray("content")
+			.addObject()
+			.put("type", caller ? "input_text" : "output_text")
+			.put("text", turn.text());
+		return event;
+	}
+
 	private static ObjectNode response(String instructions) {
 		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "response.create");
 		event.putObject("response").put("instructions", instructions);
