@@ -17,6 +17,8 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +39,19 @@ final class CallHarness {
 	private final Assistants assistants;
 
 	private final RealtimeStandIn realtime;
+
+	/**
+	 * The settings of a bridge that believes it is reached at {@link #PUBLIC_URL}, talks
+	 * to the Realtime stand-in and ends calls through the Twilio REST stand-in.
+	 */
+	static void configure(DynamicPropertyRegistry registry, RealtimeStandIn realtime, TwilioRestStandIn twilioRest) {
+		registry.add("vocalhost.public-url", () -> PUBLIC_URL);
+		registry.add("vocalhost.voice.twilio-auth-token", () -> AUTH_TOKEN);
+		registry.add("vocalhost.voice.twilio-account-sid", () -> TwilioRestStandIn.ACCOUNT_SID);
+		registry.add("vocalhost.voice.twilio-api-base", twilioRest::baseUrl);
+		registry.add("vocalhost.voice.openai-api-key", () -> "sk-test");
+		registry.add("vocalhost.voice.realtime-url", realtime::url);
+	}
 
 	CallHarness(Assistants assistants, RealtimeStandIn realtime) {
 		this.assistants = assistants;

@@ -43,12 +43,7 @@ class CallLimitsIntegrationTests {
 
 	@DynamicPropertySource
 	static void voice(DynamicPropertyRegistry registry) {
-		registry.add("vocalhost.public-url", () -> CallHarness.PUBLIC_URL);
-		registry.add("vocalhost.voice.twilio-auth-token", () -> CallHarness.AUTH_TOKEN);
-		registry.add("vocalhost.voice.twilio-account-sid", () -> TwilioRestStandIn.ACCOUNT_SID);
-		registry.add("vocalhost.voice.twilio-api-base", twilioRest::baseUrl);
-		registry.add("vocalhost.voice.openai-api-key", () -> "sk-test");
-		registry.add("vocalhost.voice.realtime-url", realtime::url);
+		CallHarness.configure(registry, realtime, twilioRest);
 		registry.add("vocalhost.voice.idle-timeout", () -> "1s");
 		registry.add("vocalhost.voice.max-call-duration", () -> "5s");
 		registry.add("vocalhost.voice.goodbye-timeout", () -> "3s");

@@ -38,6 +38,12 @@ final class RealtimeStandIn implements AutoCloseable {
 
 	final AtomicInteger refused = new AtomicInteger();
 
+	/**
+	 * New connections keep {@code session.updated} back until
+	 * {@link Connection#releaseSession()}.
+	 */
+	volatile boolean holdSessions;
+
 	private final DisposableServer server;
 
 	RealtimeStandIn() {
@@ -50,7 +56,7 @@ final class RealtimeStandIn implements AutoCloseable {
 						Connection connection;
 						synchronized (this.connections) {
 							connection = new Connection(this.connections.size(), request.uri(),
-									request.requestHeaders().get("Authorization"));
+									request.requestHeaders().get("Authorization"), this.holdSessions);
 							this.connections.add(connection);
 						}
 						return Mono
@@ -88,12 +94,26 @@ final class RealtimeStandIn implements AutoCloseable {
 
 		private int responses;
 
+		private final boolean holdSession;
+
+		private JsonNode heldSession;
+
 		volatile boolean closed;
 
-		Connection(int index, String uri, String authorization) {
+		Connection(int index, String uri, String authorization, boolean holdSession) {
 			this.index = index;
 			this.uri = uri;
 			this.authorization = authorization;
+			this.holdSession = holdSession;
+		}
+
+		/** Answers the held {@code session.update}. */
+		synchronized void releaseSession() {
+			sessionUpdated(this.heldSession);
+		}
+
+		private void sessionUpdated(JsonNode session) {
+			send(json.createObjectNode().put("type", "session.updated").set("session", session));
 		}
 
 		/** 20 ms of the greeting, tagged with its chunk and this connection. */
@@ -141,8 +161,14 @@ final class RealtimeStandIn implements AutoCloseable {
 			JsonNode frame = json.readTree(text);
 			this.frames.add(frame);
 			switch (frame.path("type").asString()) {
-				case "session.update" ->
-					send(json.createObjectNode().put("type", "session.updated").set("session", frame.path("session")));
+				case "session.update" -> {
+					if (this.holdSession) {
+						this.heldSession = frame.path("session");
+					}
+					else {
+						sessionUpdated(frame.path("session"));
+					}
+				}
 				case "response.create" -> {
 					int response = this.responses++;
 					String responseId = "resp_" + (response + 1);
