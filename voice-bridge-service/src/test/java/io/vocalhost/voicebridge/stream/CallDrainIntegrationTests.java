@@ -5,24 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.vocalhost.testsupport.RealInfrastructure;
 import io.vocalhost.testsupport.RealInfrastructureInitializer;
 import io.vocalhost.voicebridge.VoiceBridgeServiceApplication;
-import io.vocalhost.voicebridge.assistant.Assistants;
-import io.vocalhost.voicebridge.call.Calls;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.media;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.payload;
@@ -35,35 +25,9 @@ import static org.awaitility.Awaitility.await;
  * drain timeout, then the rest are ended politely ({@code DRAINED}) before it stops. The
  * other instance stays ready.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class CallDrainIntegrationTests {
-
-	private static final RealtimeStandIn realtime = new RealtimeStandIn();
-
-	private static final TwilioRestStandIn twilioRest = new TwilioRestStandIn(CallHarness.AUTH_TOKEN);
+class CallDrainIntegrationTests extends StandInCallTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Assistants assistants;
-
-	@Autowired
-	private Calls calls;
-
-	@DynamicPropertySource
-	static void voice(DynamicPropertyRegistry registry) {
-		CallHarness.configure(registry, realtime, twilioRest);
-	}
-
-	@AfterAll
-	static void stopStandIns() {
-		realtime.close();
-		twilioRest.close();
-	}
 
 	@Test
 	void aDrainingInstanceTurnsNotReadyLetsItsCallsRunOnThenEndsThemPolitely() throws Exception {
@@ -77,7 +41,7 @@ class CallDrainIntegrationTests {
 					"--vocalhost.voice.drain-timeout=3s", "--vocalhost.voice.goodbye-timeout=3s");
 		try {
 			int drainingPort = Integer.parseInt(draining.getEnvironment().getProperty("local.server.port"));
-			CallHarness harness = new CallHarness(this.assistants, realtime);
+			CallHarness harness = harness();
 			String number = harness.assistant(null);
 			CallHarness.Call endsByItself = harness.call(drainingPort, number);
 			CallHarness.Call drained = harness.call(drainingPort, number);
@@ -121,10 +85,6 @@ class CallDrainIntegrationTests {
 		catch (Exception ex) {
 			return -1;
 		}
-	}
-
-	private String endReason(CallHarness.Call call) {
-		return this.calls.find(UUID.fromString(call.callId)).orElseThrow().endReason();
 	}
 
 }

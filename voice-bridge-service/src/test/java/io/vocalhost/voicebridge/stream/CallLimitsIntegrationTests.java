@@ -1,18 +1,10 @@
 package io.vocalhost.voicebridge.stream;
 
 import java.time.Duration;
-import java.util.UUID;
 
-import io.vocalhost.testsupport.RealInfrastructure;
-import io.vocalhost.voicebridge.assistant.Assistants;
-import io.vocalhost.voicebridge.call.Calls;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,26 +16,10 @@ import static org.awaitility.Awaitility.await;
  * then the goodbye) and the maximum call duration, each hung up through Twilio's REST API
  * once the goodbye was played.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class CallLimitsIntegrationTests {
-
-	private static final RealtimeStandIn realtime = new RealtimeStandIn();
-
-	private static final TwilioRestStandIn twilioRest = new TwilioRestStandIn(CallHarness.AUTH_TOKEN);
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Assistants assistants;
-
-	@Autowired
-	private Calls calls;
+class CallLimitsIntegrationTests extends StandInCallTests {
 
 	@DynamicPropertySource
-	static void voice(DynamicPropertyRegistry registry) {
-		CallHarness.configure(registry, realtime, twilioRest);
+	static void shortLimits(DynamicPropertyRegistry registry) {
 		registry.add("vocalhost.voice.idle-timeout", () -> "1s");
 		registry.add("vocalhost.voice.max-call-duration", () -> "5s");
 		registry.add("vocalhost.voice.goodbye-timeout", () -> "3s");
@@ -54,15 +30,9 @@ class CallLimitsIntegrationTests {
 		twilioRest.status = 200;
 	}
 
-	@AfterAll
-	static void stopStandIns() {
-		realtime.close();
-		twilioRest.close();
-	}
-
 	@Test
 	void aSilentCallerIsAskedOnceThenTheAssistantSaysGoodbyeAndTwilioHangsUp() throws Exception {
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant(null));
 		RealtimeStandIn.Connection upstream = call.upstream();
 
@@ -82,7 +52,7 @@ class CallLimitsIntegrationTests {
 
 	@Test
 	void aCallThatReachesTheMaximumDurationEndsPolitelyWhileTheCallerIsStillTalking() throws Exception {
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant(null));
 		RealtimeStandIn.Connection upstream = call.upstream();
 		upstream.speechStarted();
@@ -99,16 +69,12 @@ class CallLimitsIntegrationTests {
 	@Test
 	void whenTwilioRefusesTheHangUpTheCallStillEndsAndTheStreamCloses() throws Exception {
 		twilioRest.status = 400;
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant(null));
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> call.twilio.closed && call.upstream().closed);
 		assertThat(twilioRest.updatesOf(call.callSid)).hasSize(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "IDLE_TIMEOUT".equals(endReason(call)));
-	}
-
-	private String endReason(CallHarness.Call call) {
-		return this.calls.find(UUID.fromString(call.callId)).orElseThrow().endReason();
 	}
 
 }

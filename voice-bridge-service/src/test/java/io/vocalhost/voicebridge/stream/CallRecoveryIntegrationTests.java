@@ -2,20 +2,9 @@ package io.vocalhost.voicebridge.stream;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
-import io.vocalhost.testsupport.RealInfrastructure;
-import io.vocalhost.voicebridge.assistant.Assistants;
-import io.vocalhost.voicebridge.call.Calls;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.media;
 import static io.vocalhost.voicebridge.relay.MediaStreamFrames.payload;
@@ -27,37 +16,11 @@ import static org.awaitility.Awaitility.await;
  * restored, else the caller redirected through Twilio's REST API to the apology and the
  * business phone or a hang-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class CallRecoveryIntegrationTests {
-
-	private static final RealtimeStandIn realtime = new RealtimeStandIn();
-
-	private static final TwilioRestStandIn twilioRest = new TwilioRestStandIn(CallHarness.AUTH_TOKEN);
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private Assistants assistants;
-
-	@Autowired
-	private Calls calls;
-
-	@DynamicPropertySource
-	static void voice(DynamicPropertyRegistry registry) {
-		CallHarness.configure(registry, realtime, twilioRest);
-	}
-
-	@AfterAll
-	static void stopStandIns() {
-		realtime.close();
-		twilioRest.close();
-	}
+class CallRecoveryIntegrationTests extends StandInCallTests {
 
 	@Test
 	void aDroppedRealtimeSocketIsReconnectedWithTheConversationRestoredBeforeTheCallersAudio() throws Exception {
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant("+15550007777"));
 		RealtimeStandIn.Connection first = call.upstream();
 		first.event("{\"type\":\"input_audio_buffer.committed\",\"item_id\":\"item_caller_1\","
@@ -108,7 +71,7 @@ class CallRecoveryIntegrationTests {
 
 	@Test
 	void aRealtimeApiUnreachableAtTheStartIsTriedOnceMoreAndTheCallerHearsTheGreeting() throws Exception {
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		String number = harness.assistant(null);
 		int refusedBefore = realtime.refused.get();
 		realtime.refusals.set(1);
@@ -124,7 +87,7 @@ class CallRecoveryIntegrationTests {
 
 	@Test
 	void whenTheReconnectFailsTooTheCallIsRedirectedToTheApologyAndTheBusinessPhoneOrAHangUp() throws Exception {
-		CallHarness harness = new CallHarness(this.assistants, realtime);
+		CallHarness harness = harness();
 		CallHarness.Call transferred = harness.call(this.port, harness.assistant("+15550008888"));
 		realtime.refusals.set(1);
 		transferred.upstream().drop();
@@ -141,10 +104,6 @@ class CallRecoveryIntegrationTests {
 		assertThat(twilioRest.updatesOf(hungUp.callSid)).singleElement()
 			.satisfies((update) -> assertThat(update.twiml()).containsSubsequence("<Say>Sorry", "</Say><Hangup/>"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> "AI_UNAVAILABLE".equals(endReason(hungUp)));
-	}
-
-	private String endReason(CallHarness.Call call) {
-		return this.calls.find(UUID.fromString(call.callId)).orElseThrow().endReason();
 	}
 
 }

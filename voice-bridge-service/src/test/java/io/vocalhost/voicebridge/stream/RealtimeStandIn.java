@@ -11,6 +11,7 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,10 @@ final class RealtimeStandIn implements AutoCloseable {
 	private final DisposableServer server;
 
 	RealtimeStandIn() {
+		// Its own event loops: a bridge context closing disposes Reactor Netty's global
+		// ones.
 		this.server = HttpServer.create()
+			.runOn(LoopResources.create("realtime-stand-in"))
 			.host("127.0.0.1")
 			.port(0)
 			.handle((request, response) -> (this.refusals.getAndUpdate((left) -> Math.max(0, left - 1)) > 0)

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Twilio's REST API (2010-04-01) as far as a live call's update goes: {@code POST
@@ -19,7 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * with the account SID and auth token, the call resource as JSON in return or Twilio's
  * error body.
  */
-final class TwilioRestStandIn implements AutoCloseable {
+final class TwilioRestStandIn {
 
 	static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
 
@@ -41,7 +42,10 @@ final class TwilioRestStandIn implements AutoCloseable {
 
 	TwilioRestStandIn(String authToken) {
 		this.authToken = authToken;
+		// Its own event loops: a bridge context closing disposes Reactor Netty's global
+		// ones.
 		this.server = HttpServer.create()
+			.runOn(LoopResources.create("twilio-rest-stand-in"))
 			.host("127.0.0.1")
 			.port(0)
 			.handle((request,
@@ -90,11 +94,6 @@ final class TwilioRestStandIn implements AutoCloseable {
 	private static String error(int code, String message, int status) {
 		return "{\"code\":" + code + ",\"message\":\"" + message
 				+ "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}";
-	}
-
-	@Override
-	public void close() {
-		this.server.disposeNow();
 	}
 
 }
