@@ -9,6 +9,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.availablephonenumbercountry.Local;
 import com.twilio.type.PhoneNumber;
+import io.vocalhost.common.twilio.TwilioRestClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,7 @@ class TwilioPhoneNumbers implements PhoneNumbers {
 	private final URI smsUrl;
 
 	TwilioPhoneNumbers(TelephonyProperties.Twilio twilio, URI voiceUrl, URI smsUrl) {
-		TwilioRestClient.Builder builder = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken());
-		if (!twilio.apiBase().isBlank()) {
-			builder.httpClient(new RedirectingTwilioHttpClient(URI.create(twilio.apiBase())));
-		}
-		this.client = builder.build();
+		this.client = TwilioRestClients.create(twilio.accountSid(), twilio.authToken(), twilio.apiBase());
 		this.country = twilio.country();
 		this.voiceUrl = voiceUrl;
 		this.smsUrl = smsUrl;

@@ -19,11 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.vocalhost.auth.MutableClock;
 import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
 import io.vocalhost.common.events.billing.CustomerCreated;
 import io.vocalhost.testsupport.KafkaEvents;
+import io.vocalhost.testsupport.MutableClock;
 import io.vocalhost.testsupport.RealInfrastructure;
 import io.vocalhost.testsupport.SharedInfrastructure;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

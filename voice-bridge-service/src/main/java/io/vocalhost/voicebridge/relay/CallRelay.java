@@ -1,6 +1,7 @@
 package io.vocalhost.voicebridge.relay;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.vocalhost.voicebridge.call.EndReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -28,6 +30,18 @@ import tools.jackson.databind.node.ObjectNode;
  * outstanding, Twilio gets {@code clear} and the upstream gets
  * {@code conversation.item.truncate} at the audio Twilio acknowledged, never past what
  * was generated for that item.
+ * <p>
+ * Timers ({@link #tick()}, on the injected clock): after {@link CallLimits#idleTimeout()}
+ * of silence (the caller not speaking, no response being generated, nothing played since)
+ * the assistant asks once whether the caller is still there; after another such silence,
+ * or at {@link CallLimits#maxCallDuration()}, the call ends politely
+ * ({@link #endPolitely}): the assistant says goodbye once no response is in progress, and
+ * {@link Sink#hangUp} follows when that goodbye is done and Twilio acknowledged all audio
+ * sent, or at {@link CallLimits#goodbyeTimeout()} at the latest.
+ * <p>
+ * When the upstream socket is lost ({@link #upstreamLost()}), caller audio is held again
+ * until the next socket's {@code session.updated}; then the completed turns are restored
+ * as conversation items before the held audio, and the assistant is asked to carry on.
  * <p>
  * Transcripts of both sides are kept in conversation order by {@link Conversation}.
  * <p>
@@ -58,6 +72,12 @@ public final class CallRelay {
 		/** The call is over (Twilio's {@code stop}); both sockets should close. */
 		void stopped();
 
+		/**
+		 * The bridge ends the call: the goodbye for {@code reason} has been played, or
+		 * could not be; hang up through Twilio.
+		 */
+		void hangUp(EndReason reason);
+
 	}
 
 	private record SentMark(String name, String itemId, long endMs) {
@@ -70,6 +90,8 @@ public final class CallRelay {
 	private final Clock clock;
 
 	private final int maxPendingFrames;
+
+	private final CallLimits limits;
 
 	private final Sink sink;
 
@@ -99,12 +121,37 @@ public final class CallRelay {
 
 	private final Conversation conversation;
 
-	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, Sink sink) {
+	private boolean greeted;
+
+	private final Instant startedAt;
+
+	private Instant quietSince;
+
+	private boolean callerSpeaking;
+
+	private boolean responseActive;
+
+	private boolean askedIfThere;
+
+	private EndReason ending;
+
+	private Instant hangUpBy;
+
+	private boolean goodbyeSent;
+
+	private boolean goodbyeDone;
+
+	private boolean hungUp;
+
+	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, CallLimits limits,
+			Sink sink) {
 		this.callId = callId;
 		this.session = session;
 		this.clock = clock;
 		this.maxPendingFrames = maxPendingFrames;
+		this.limits = limits;
 		this.sink = sink;
+		this.startedAt = clock.instant();
 		this.conversation = new Conversation(clock);
 	}
 
@@ -145,6 +192,71 @@ public final class CallRelay {
 		this.sink.toRealtime(write(this.session.sessionUpdate(this.context, this.clock)));
 	}
 
+	/**
+	 * The upstream socket is gone: caller audio is held until the next one is ready. A
+	 * call that was ending hangs up now, its goodbye can no longer be said.
+	 */
+	public synchronized void upstreamLost() {
+		this.upstreamOpen = false;
+		this.sessionReady = false;
+		this.responseActive = false;
+		this.callerSpeaking = false;
+		this.conversation.newSession();
+		if (this.ending != null) {
+			hangUp();
+		}
+	}
+
+	/** Looks at the call's timers; called periodically. */
+	public synchronized void tick() {
+		if (this.stopped || this.hungUp) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		if (this.ending != null) {
+			if (!now.isBefore(this.hangUpBy)) {
+				log.info("Call {}: the goodbye was not played in time, hanging up", this.callId);
+				hangUp();
+			}
+			return;
+		}
+		if (!now.isBefore(this.startedAt.plus(this.limits.maxCallDuration()))) {
+			endPolitely(EndReason.MAX_DURATION);
+			return;
+		}
+		if (!this.sessionReady || this.callerSpeaking || this.responseActive
+				|| now.isBefore(this.quietSince.plus(this.limits.idleTimeout()))) {
+			return;
+		}
+		if (this.askedIfThere) {
+			endPolitely(EndReason.IDLE_TIMEOUT);
+			return;
+		}
+		this.askedIfThere = true;
+		this.quietSince = now;
+		this.sink.toRealtime(write(this.session.stillThere()));
+	}
+
+	/**
+	 * Ends the call the polite way: the assistant says goodbye, then {@link Sink#hangUp}
+	 * once it has been played (bounded by the goodbye timeout). Only the first end
+	 * counts.
+	 */
+	public synchronized void endPolitely(EndReason reason) {
+		if (this.stopped || this.ending != null) {
+			return;
+		}
+		this.ending = reason;
+		this.hangUpBy = this.clock.instant().plus(this.limits.goodbyeTimeout());
+		log.info("Call {}: ending politely ({})", this.callId, reason);
+		if (!this.sessionReady) {
+			hangUp();
+		}
+		else if (!this.responseActive) {
+			sayGoodbye();
+		}
+	}
+
 	/** A text frame from the Realtime API. */
 	public synchronized void fromRealtime(String frame) {
 		JsonNode message = parse(frame, "Realtime");
@@ -154,8 +266,19 @@ public final class CallRelay {
 		String type = message.path("type").asString("");
 		switch (type) {
 			case "session.updated" -> sessionUpdated();
+			case "response.created" -> this.responseActive = true;
+			case "response.done" -> responseDone();
 			case "response.output_audio.delta" -> audioDelta(message);
-			case "input_audio_buffer.speech_started" -> bargeIn();
+			case "input_audio_buffer.speech_started" -> {
+				this.callerSpeaking = true;
+				this.askedIfThere = false;
+				this.quietSince = this.clock.instant();
+				bargeIn();
+			}
+			case "input_audio_buffer.speech_stopped" -> {
+				this.callerSpeaking = false;
+				this.quietSince = this.clock.instant();
+			}
 			case "input_audio_buffer.committed" -> this.conversation.placed(message.path("item_id").asString(""),
 					previousItemId(message), Conversation.Role.CALLER);
 			case "conversation.item.added", "conversation.item.done" -> placed(message);
@@ -209,10 +332,54 @@ public final class CallRelay {
 			return;
 		}
 		this.sessionReady = true;
+		this.quietSince = this.clock.instant();
+		if (this.greeted) {
+			restoreConversation();
+		}
 		while (!this.pendingAudio.isEmpty()) {
 			this.sink.toRealtime(append(this.pendingAudio.removeFirst()));
 		}
-		this.sink.toRealtime(write(this.session.greeting(this.context)));
+		this.sink.toRealtime(write(this.greeted ? this.session.resume() : this.session.greeting(this.context)));
+		this.greeted = true;
+	}
+
+	private void restoreConversation() {
+		for (Conversation.Turn turn : this.conversation.completedTurns()) {
+			this.sink.toRealtime(write(this.session.restoredTurn(turn)));
+		}
+	}
+
+	private void responseDone() {
+		this.responseActive = false;
+		this.quietSince = this.clock.instant();
+		if (this.ending == null) {
+			return;
+		}
+		if (this.goodbyeSent) {
+			this.goodbyeDone = true;
+			hangUpOncePlayed();
+		}
+		else {
+			sayGoodbye();
+		}
+	}
+
+	private void sayGoodbye() {
+		this.goodbyeSent = true;
+		this.sink.toRealtime(write(this.session.goodbye(this.ending)));
+	}
+
+	private void hangUpOncePlayed() {
+		if (this.goodbyeDone && this.unacknowledged.isEmpty()) {
+			hangUp();
+		}
+	}
+
+	private void hangUp() {
+		if (!this.hungUp) {
+			this.hungUp = true;
+			this.sink.hangUp(this.ending);
+		}
 	}
 
 	private void audioDelta(JsonNode message) {
@@ -249,6 +416,8 @@ public final class CallRelay {
 		while (!mark.name().equals(name));
 		this.acknowledgedItem = mark.itemId();
 		this.acknowledgedMs = mark.endMs();
+		this.quietSince = this.clock.instant();
+		hangUpOncePlayed();
 	}
 
 	private void bargeIn() {
@@ -268,6 +437,7 @@ public final class CallRelay {
 			.put("content_index", 0)
 			.put("audio_end_ms", audioEndMs);
 		this.sink.toRealtime(write(truncate));
+		hangUpOncePlayed();
 	}
 
 	private void placed(JsonNode message) {

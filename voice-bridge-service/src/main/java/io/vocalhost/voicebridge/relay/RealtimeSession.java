@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.voicebridge.call.EndReason;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,11 +45,49 @@ public record RealtimeSession(String turnDetection, String transcriptionModel) {
 	 * Asks for the assistant's first words, so the caller does not have to speak first.
 	 */
 	public ObjectNode greeting(CallContext call) {
-		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "response.create");
-		String greeting = (call.greeting() == null || call.greeting().isBlank())
+		return response((call.greeting() == null || call.greeting().isBlank())
 				? "Greet the caller briefly on behalf of " + call.businessName() + " and ask how you can help."
-				: "Greet the caller with exactly these words: " + call.greeting();
-		event.putObject("response").put("instructions", greeting);
+				: "Greet the caller with exactly these words: " + call.greeting());
+	}
+
+	/** After a silence: asks the caller, once, whether they are still on the line. */
+	public ObjectNode stillThere() {
+		return response("The caller has been silent for a while. Ask briefly whether they are still there.");
+	}
+
+	/** The assistant's last words before the bridge hangs up. */
+	public ObjectNode goodbye(EndReason reason) {
+		return response(switch (reason) {
+			case IDLE_TIMEOUT -> "The caller has not answered. Say a brief, friendly goodbye and that they are "
+					+ "welcome to call again.";
+			case MAX_DURATION -> "This call has reached its maximum length. Apologise briefly, say goodbye and "
+					+ "invite the caller to call again.";
+			default ->
+				"This line has to close now. Apologise briefly, say goodbye and invite the caller to call " + "again.";
+		});
+	}
+
+	/** After the upstream socket was reconnected and the conversation restored. */
+	public ObjectNode resume() {
+		return response("The line dropped for a moment. Apologise in a few words and carry on where the "
+				+ "conversation was.");
+	}
+
+	/** A completed turn of this call, given again to a new session after a reconnect. */
+	public ObjectNode restoredTurn(Conversation.Turn turn) {
+		boolean caller = turn.role() == Conversation.Role.CALLER;
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "conversation.item.create");
+		ObjectNode item = event.putObject("item").put("type", "message").put("role", caller ? "user" : "assistant");
+		item.putArray("content")
+			.addObject()
+			.put("type", caller ? "input_text" : "output_text")
+			.put("text", turn.text());
+		return event;
+	}
+
+	private static ObjectNode response(String instructions) {
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "response.create");
+		event.putObject("response").put("instructions", instructions);
 		return event;
 	}
 

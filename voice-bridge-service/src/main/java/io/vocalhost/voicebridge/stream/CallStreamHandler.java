@@ -17,6 +17,8 @@ import io.vocalhost.voicebridge.relay.CallContext;
 import io.vocalhost.voicebridge.relay.CallRelay;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
 import io.vocalhost.voicebridge.system.VoiceProperties;
+import io.vocalhost.voicebridge.twilio.CallTwiml;
+import io.vocalhost.voicebridge.twilio.TwilioCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -36,6 +38,12 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
  * {@code /ws/call/{conversationId}}: Twilio's media stream for one call, bridged to one
  * Realtime API socket that is opened only once the call's stream token checks out and is
  * closed whenever the call ends.
+ * <p>
+ * The Realtime socket failing to open or dropping is retried once per call, the relay
+ * restoring the conversation on the new one; after that the live call is redirected
+ * through Twilio's REST API to the apology and the business phone ({@code TRANSFERRED})
+ * or a hang-up ({@code AI_UNAVAILABLE}). A call the bridge ends on purpose (timers,
+ * drain) is hung up through the REST API too, before its socket closes.
  */
 @Component
 public class CallStreamHandler implements WebSocketHandler {
@@ -58,8 +66,15 @@ public class CallStreamHandler implements WebSocketHandler {
 
 	private final CallSlots slots;
 
+	private final LiveCalls liveCalls;
+
+	private final TwilioCalls twilioCalls;
+
+	private final CallTwiml twiml;
+
 	CallStreamHandler(StreamTokens tokens, Calls calls, Assistants assistants, RealtimeSession session,
-			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock, CallSlots slots) {
+			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock, CallSlots slots,
+			LiveCalls liveCalls, TwilioCalls twilioCalls, CallTwiml twiml) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.assistants = assistants;
@@ -68,6 +83,9 @@ public class CallStreamHandler implements WebSocketHandler {
 		this.properties = properties;
 		this.clock = clock;
 		this.slots = slots;
+		this.liveCalls = liveCalls;
+		this.twilioCalls = twilioCalls;
+		this.twiml = twiml;
 	}
 
 	@Override
@@ -89,7 +107,7 @@ public class CallStreamHandler implements WebSocketHandler {
 	}
 
 	/** One call: the Twilio socket, the relay and, once allowed, the upstream socket. */
-	private final class Bridge implements CallRelay.Sink {
+	private final class Bridge implements CallRelay.Sink, LiveCalls.LiveCall {
 
 		private final UUID callId;
 
@@ -97,7 +115,9 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		private final Sinks.Many<String> toTwilio = Sinks.many().unicast().onBackpressureBuffer();
 
-		private final Sinks.Many<String> toRealtime = Sinks.many().unicast().onBackpressureBuffer();
+		/** The current upstream socket's outgoing frames: a new one for a reconnect. */
+		private final AtomicReference<Sinks.Many<String>> toRealtime = new AtomicReference<>(
+				Sinks.many().unicast().onBackpressureBuffer());
 
 		private final Sinks.Empty<Void> ended = Sinks.empty();
 
@@ -110,15 +130,22 @@ public class CallStreamHandler implements WebSocketHandler {
 		/** This stream consumed the call's token, so the call's slot is its to free. */
 		private final AtomicBoolean slotHeld = new AtomicBoolean();
 
-		private final AtomicReference<Disposable> upstream = new AtomicReference<>();
+		private final Disposable.Swap upstream = Disposables.swap();
+
+		private final AtomicBoolean reconnected = new AtomicBoolean();
 
 		private final CallRelay relay;
+
+		private volatile String callSid;
+
+		private volatile String businessPhone;
 
 		Bridge(UUID callId, WebSocketSession twilio) {
 			this.callId = callId;
 			this.twilio = twilio;
 			this.relay = new CallRelay(callId.toString(), CallStreamHandler.this.session, CallStreamHandler.this.clock,
-					CallStreamHandler.this.properties.maxPendingFrames(), this);
+					CallStreamHandler.this.properties.maxPendingFrames(),
+					CallStreamHandler.this.properties.callLimits(), this);
 		}
 
 		Mono<Void> run() {
@@ -146,7 +173,7 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		@Override
 		public void toRealtime(String frame) {
-			this.toRealtime.tryEmitNext(frame);
+			this.toRealtime.get().tryEmitNext(frame);
 		}
 
 		@Override
@@ -162,6 +189,32 @@ public class CallStreamHandler implements WebSocketHandler {
 			end(EndReason.CALLER_HUNG_UP, null);
 		}
 
+		@Override
+		public void hangUp(EndReason reason) {
+			redirectAndEnd(reason, CallStreamHandler.this.twiml.hangUp());
+		}
+
+		@Override
+		public void tick() {
+			this.relay.tick();
+		}
+
+		@Override
+		public void drain() {
+			this.relay.endPolitely(EndReason.DRAINED);
+		}
+
+		/**
+		 * The call's end reason is settled first, so that Twilio's {@code stop} after the
+		 * redirect does not count as the caller hanging up; the socket closes once Twilio
+		 * took the TwiML (or failed to, leaving the stream's fallback verbs to run).
+		 */
+		private void redirectAndEnd(EndReason reason, String twiml) {
+			this.reason.compareAndSet(null, reason);
+			CallStreamHandler.this.twilioCalls.redirect(this.callSid, twiml)
+				.subscribe(null, null, this.ended::tryEmitEmpty);
+		}
+
 		private Optional<CallContext> context(String token) {
 			if (!CallStreamHandler.this.tokens.consume(this.callId, token)) {
 				return Optional.empty();
@@ -173,6 +226,7 @@ public class CallStreamHandler implements WebSocketHandler {
 				CallStreamHandler.this.slots.release(this.callId);
 			}
 			Optional<CallRecord> answered = CallStreamHandler.this.calls.answered(this.callId);
+			answered.ifPresent((call) -> this.callSid = call.callSid());
 			Optional<CallContext> context = answered.map(CallRecord::assistantId)
 				.flatMap(CallStreamHandler.this.assistants::find)
 				.map(this::contextOf);
@@ -185,6 +239,7 @@ public class CallStreamHandler implements WebSocketHandler {
 		}
 
 		private CallContext contextOf(AssistantReplica assistant) {
+			this.businessPhone = assistant.businessPhone();
 			return new CallContext(assistant.receptionistName(), assistant.businessName(), assistant.description(),
 					assistant.zone(), assistant.hours(),
 					CallStreamHandler.this.properties.realtimeVoice(assistant.voice()), assistant.greeting());
@@ -200,22 +255,48 @@ public class CallStreamHandler implements WebSocketHandler {
 				return;
 			}
 			this.accepted.set(true);
+			CallStreamHandler.this.liveCalls.add(this);
+			openUpstream(context);
+		}
+
+		private void openUpstream(CallContext context) {
 			HttpHeaders headers = new HttpHeaders();
 			headers.setBearerAuth(CallStreamHandler.this.properties.openaiApiKey());
+			Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
 			Disposable connection = CallStreamHandler.this.realtimeClient
 				.execute(CallStreamHandler.this.properties.realtimeEndpoint(), headers, (realtime) -> {
+					this.toRealtime.set(frames);
 					this.relay.upstreamOpened(context);
 					Mono<Void> in = realtime.receive()
 						.filter((message) -> message.getType() == WebSocketMessage.Type.TEXT)
 						.doOnNext((message) -> this.relay.fromRealtime(message.getPayloadAsText()))
 						.then();
-					Mono<Void> out = realtime.send(this.toRealtime.asFlux().map(realtime::textMessage));
+					Mono<Void> out = realtime.send(frames.asFlux().map(realtime::textMessage));
 					return Mono.firstWithSignal(in, out);
 				})
-				.subscribe(null, (ex) -> end(EndReason.AI_UNAVAILABLE, ex), () -> end(EndReason.AI_UNAVAILABLE, null));
-			if (!this.upstream.compareAndSet(null, connection) || this.over.get()) {
+				.subscribe(null, (ex) -> upstreamLost(context, ex), () -> upstreamLost(context, null));
+			if (!this.upstream.update(connection) || this.over.get()) {
 				connection.dispose();
 			}
+		}
+
+		/** The upstream socket failed to open or closed while the call goes on. */
+		private void upstreamLost(CallContext context, Throwable failure) {
+			if (this.over.get()) {
+				return;
+			}
+			this.relay.upstreamLost();
+			if (this.reconnected.compareAndSet(false, true)) {
+				log.warn("Call {}: Realtime socket lost ({}), reconnecting once", this.callId,
+						(failure != null) ? failure.toString() : "closed");
+				openUpstream(context);
+				return;
+			}
+			boolean transfer = this.businessPhone != null && !this.businessPhone.isBlank();
+			log.warn("Call {}: Realtime socket lost again ({}), the caller gets the apology and {}", this.callId,
+					(failure != null) ? failure.toString() : "closed", transfer ? "the business phone" : "a hang-up");
+			redirectAndEnd(transfer ? EndReason.TRANSFERRED : EndReason.AI_UNAVAILABLE,
+					CallStreamHandler.this.twiml.fallback(this.businessPhone));
 		}
 
 		private void end(EndReason reason, Throwable failure) {
@@ -232,10 +313,8 @@ public class CallStreamHandler implements WebSocketHandler {
 		 */
 		private Mono<Void> finish() {
 			this.over.set(true);
-			Disposable connection = this.upstream.getAndSet(Disposables.disposed());
-			if (connection != null) {
-				connection.dispose();
-			}
+			this.upstream.dispose();
+			CallStreamHandler.this.liveCalls.remove(this);
 			Mono<Void> freeSlot = !this.slotHeld.get() ? Mono.empty()
 					: Mono.<Void>fromRunnable(() -> CallStreamHandler.this.slots.release(this.callId))
 						.subscribeOn(Schedulers.boundedElastic());
@@ -244,9 +323,8 @@ public class CallStreamHandler implements WebSocketHandler {
 			}
 			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
 			return freeSlot
-				.then(Mono
-					.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
-							this.relay.conversation().turns()))
+				.then(Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
+						this.relay.conversation().turns()))
 					.subscribeOn(Schedulers.boundedElastic()))
 				.then(this.twilio.close());
 		}

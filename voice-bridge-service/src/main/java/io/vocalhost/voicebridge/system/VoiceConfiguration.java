@@ -4,7 +4,9 @@ import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
 import io.vocalhost.voicebridge.stream.CallStreamHandler;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
+import io.vocalhost.voicebridge.twilio.TwilioCalls;
 import io.vocalhost.voicebridge.twilio.TwilioSignatures;
+import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.http.client.HttpClient;
@@ -34,6 +36,9 @@ class VoiceConfiguration {
 	 */
 	private static final int MAX_UPSTREAM_FRAME = 4 * 1024 * 1024;
 
+	/** An unreachable Realtime API is retried once, then the caller gets the apology. */
+	private static final int UPSTREAM_CONNECT_TIMEOUT_MS = 5000;
+
 	VoiceConfiguration(VoiceProperties properties) {
 		if (!properties.aiConfigured()) {
 			log.warn("Voice AI is not configured (OPENAI_API_KEY is empty): every call gets the fallback TwiML");
@@ -49,6 +54,17 @@ class VoiceConfiguration {
 	}
 
 	@Bean
+	TwilioCalls twilioCalls(VoiceProperties properties) {
+		TwilioCalls calls = TwilioCalls.create(properties.twilioAccountSid(), properties.twilioAuthToken(),
+				properties.twilioApiBase());
+		if (!calls.configured()) {
+			log.warn("TWILIO_ACCOUNT_SID is not set: calls the bridge ends (idle, maximum duration, drain, "
+					+ "Realtime API lost) close their media stream and Twilio plays the fallback instead");
+		}
+		return calls;
+	}
+
+	@Bean
 	CallTwiml callTwiml(PublicUrlProperties publicUrl) {
 		return new CallTwiml(publicUrl.publicUrl().toString());
 	}
@@ -60,7 +76,8 @@ class VoiceConfiguration {
 
 	@Bean
 	WebSocketClient realtimeClient() {
-		return new ReactorNettyWebSocketClient(HttpClient.create(),
+		return new ReactorNettyWebSocketClient(
+				HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, UPSTREAM_CONNECT_TIMEOUT_MS),
 				() -> WebsocketClientSpec.builder().maxFramePayloadLength(MAX_UPSTREAM_FRAME));
 	}
 

@@ -3,6 +3,8 @@ package io.vocalhost.voicebridge.system;
 import java.net.URI;
 import java.time.Duration;
 
+import io.vocalhost.voicebridge.relay.CallLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,14 +18,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param femaleVoice the Realtime voice for voice type {@code female} (and any other)
  * @param turnDetection the Realtime {@code turn_detection.type}
  * @param maxPendingFrames caller frames held while the upstream session is not ready
+ * @param idleTimeout silence after which the assistant asks whether the caller is still
+ * there, and after another such silence says goodbye
+ * @param maxCallDuration a call this long is ended politely
+ * @param goodbyeTimeout how long a polite end waits for the goodbye to be played
+ * @param drainTimeout how long live calls run on after SIGTERM before they are ended
+ * politely
+ * @param twilioAccountSid with the auth token, lets the bridge end and redirect live
+ * calls through Twilio's REST API
+ * @param twilioApiBase empty for Twilio itself; another base URL for its REST API
  */
 @ConfigurationProperties("vocalhost.voice")
 public record VoiceProperties(String twilioAuthToken, @DefaultValue("") String openaiApiKey, URI realtimeUrl,
 		String realtimeModel, Duration streamTokenTtl, String maleVoice, String femaleVoice, String turnDetection,
-		String transcriptionModel, int maxPendingFrames) {
+		String transcriptionModel, int maxPendingFrames, Duration idleTimeout, Duration maxCallDuration,
+		Duration goodbyeTimeout, Duration drainTimeout, @DefaultValue("") String twilioAccountSid,
+		@DefaultValue("") String twilioApiBase) {
 
 	public boolean aiConfigured() {
 		return !this.openaiApiKey.isBlank();
+	}
+
+	public CallLimits callLimits() {
+		return new CallLimits(this.idleTimeout, this.maxCallDuration, this.goodbyeTimeout);
 	}
 
 	public String realtimeVoice(String voiceType) {

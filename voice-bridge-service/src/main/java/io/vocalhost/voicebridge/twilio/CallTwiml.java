@@ -52,6 +52,11 @@ public final class CallTwiml {
 		return toXml(withFallback(new VoiceResponse.Builder(), businessPhone));
 	}
 
+	/** Ends the call. */
+	public String hangUp() {
+		return toXml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()));
+	}
+
 	private static VoiceResponse.Builder withFallback(VoiceResponse.Builder response, String businessPhone) {
 		if (businessPhone == null || businessPhone.isBlank()) {
 			return response.say(new Say.Builder(APOLOGY + " Please call again later. Goodbye.").build())

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
+import io.vocalhost.voicebridge.call.EndReason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class CallRelayTests {
 	private final Recorder sink = new Recorder();
 
 	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"), CLOCK, 3,
-			this.sink);
+			CallRelayTimersTests.LIMITS, this.sink);
 
 	@Test
 	void startHandsTheTokenOverAndSessionUpdateIsFirstUpstream() {
@@ -164,6 +165,8 @@ class CallRelayTests {
 
 		final List<String> started = new ArrayList<>();
 
+		final List<EndReason> hangUps = new ArrayList<>();
+
 		int stops;
 
 		@Override
@@ -184,6 +187,11 @@ class CallRelayTests {
 		@Override
 		public void stopped() {
 			this.stops++;
+		}
+
+		@Override
+		public void hangUp(EndReason reason) {
+			this.hangUps.add(reason);
 		}
 
 		JsonNode twilio(int index) {

@@ -25,7 +25,8 @@ class ConversationTests {
 	private final CallRelayTests.Recorder sink = new CallRelayTests.Recorder();
 
 	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"),
-			Clock.fixed(Instant.parse("2026-12-03T13:30:00Z"), ZoneId.of("UTC")), 3, this.sink);
+			Clock.fixed(Instant.parse("2026-12-03T13:30:00Z"), ZoneId.of("UTC")), 3, CallRelayTimersTests.LIMITS,
+			this.sink);
 
 	@Test
 	void aCallersTranscriptionThatArrivesAfterTheReplyStartedStaysBeforeTheReply() {

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Twilio's side of a bidirectional Media Stream: sends its events, keeps what it gets.
+ * Twilio's side of a bidirectional Media Stream: sends its events, keeps what it gets,
+ * and, if told to, echoes each mark as Twilio does once the audio before it was played.
  */
 final class TwilioStreamClient {
 
@@ -23,15 +24,24 @@ final class TwilioStreamClient {
 
 	volatile boolean closed;
 
+	volatile boolean acknowledgeMarks;
+
 	TwilioStreamClient(URI uri) {
 		HttpClient.create()
 			.websocket()
 			.uri(uri)
-			.handle((in, out) -> Mono.firstWithSignal(
-					in.receive().asString().doOnNext((text) -> this.received.add(json.readTree(text))).then(),
+			.handle((in, out) -> Mono.firstWithSignal(in.receive().asString().doOnNext(this::received).then(),
 					out.sendString(this.outgoing.asFlux()).then()))
 			.doFinally((signal) -> this.closed = true)
 			.subscribe(null, (ex) -> this.closed = true);
+	}
+
+	private void received(String text) {
+		JsonNode frame = json.readTree(text);
+		this.received.add(frame);
+		if (this.acknowledgeMarks && "mark".equals(frame.path("event").asString())) {
+			send(json.writeValueAsString(frame));
+		}
 	}
 
 	void send(String frame) {

@@ -1,4 +1,4 @@
-package io.vocalhost.assistant.telephony;
+package io.vocalhost.common.twilio;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.vocalhost.auth;
+package io.vocalhost.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
