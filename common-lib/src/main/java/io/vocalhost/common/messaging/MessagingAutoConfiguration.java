@@ -3,8 +3,10 @@ package io.vocalhost.common.messaging;
 import java.time.Duration;
 
 import io.vocalhost.common.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,14 +22,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka conventions of every service: bounded retries then a dead-letter topic for
- * records a consumer cannot process, a Kafka health indicator, and idempotent
- * consumption.
+ * records a consumer cannot process (counted in {@code vocalhost.kafka.dead.letters}), a
+ * Kafka health indicator, and idempotent consumption.
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class })
 @ConditionalOnClass(KafkaTemplate.class)
@@ -36,12 +39,17 @@ public class MessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(KafkaOperations.class)
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka,
+	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, ObjectProvider<MeterRegistry> meters,
 			@Value("${vocalhost.kafka.consumer.retry-interval:1s}") Duration retryInterval,
 			@Value("${vocalhost.kafka.consumer.retries:3}") long retries) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-		return new DefaultErrorHandler(deadLetters, new FixedBackOff(retryInterval.toMillis(), retries));
+		MeterRegistry registry = meters.getIfAvailable();
+		ConsumerRecordRecoverer counted = (registry == null) ? deadLetters : (record, ex) -> {
+			registry.counter("vocalhost.kafka.dead.letters", "topic", record.topic()).increment();
+			deadLetters.accept(record, ex);
+		};
+		return new DefaultErrorHandler(counted, new FixedBackOff(retryInterval.toMillis(), retries));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -86,6 +86,20 @@ public abstract class ServiceConventionsTests {
 			.contains("application=\"" + this.serviceName + "\"");
 	}
 
+	/**
+	 * The metrics the alert rules in {@code deploy/monitoring/alerts.yml} use for every
+	 * service: request rate and errors, and the outbox's backlog.
+	 */
+	@Test
+	void publishesTheMetricsItsAlertsUse() throws Exception {
+		get("/actuator/health/liveness");
+		String metrics = get("/actuator/prometheus").body();
+		assertThat(metrics).contains("http_server_requests_seconds_count")
+			.contains("vocalhost_outbox_incomplete")
+			.contains("vocalhost_outbox_failed")
+			.contains("vocalhost_outbox_oldest_incomplete_age_seconds");
+	}
+
 	@Test
 	void publishesItsOpenApiDocument() throws Exception {
 		HttpResponse<String> response = get("/v3/api-docs");
