@@ -104,8 +104,14 @@ public final class Chunker {
 		return piece.substring(start).strip();
 	}
 
+	/**
+	 * In text made of lines (a table), the overlap is a line of its own: rows stay whole.
+	 */
 	private static String join(String tail, String piece) {
-		return tail.isEmpty() ? piece : tail + " " + piece;
+		if (tail.isEmpty()) {
+			return piece;
+		}
+		return tail + ((piece.indexOf('\n') >= 0 || tail.indexOf('\n') >= 0) ? "\n" : " ") + piece;
 	}
 
 	private static void flush(List<String> pieces, StringBuilder current) {
