@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import io.vocalhost.rag.embedding.Embeddings;
 import io.vocalhost.rag.embedding.LocalEmbeddings;
+import io.vocalhost.rag.embedding.OpenAiEmbeddings;
 import io.vocalhost.rag.index.LuceneKnowledgeIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,17 +14,38 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The local defaults: the embedding model inside the jar, the Lucene index on disk. */
+/**
+ * The embedding model (by default the one inside the jar, or OpenAI's) and the Lucene
+ * index on disk.
+ */
 @Configuration(proxyBeanMethods = false)
 class IndexConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(IndexConfiguration.class);
 
-	@Bean(destroyMethod = "close")
-	LocalEmbeddings embeddings(RagProperties properties) {
-		logger.info("Embeddings: local all-MiniLM-L6-v2 (quantized ONNX, 384 dimensions), {} in parallel",
-				properties.embeddingParallelism());
-		return new LocalEmbeddings(properties.embeddingParallelism());
+	@Bean
+	Embeddings embeddings(EmbeddingProperties embedding, RagProperties properties) {
+		switch (embedding.provider()) {
+			case "local" -> {
+				logger.info("Embeddings: local all-MiniLM-L6-v2 (quantized ONNX, 384 dimensions), {} in parallel",
+						properties.embeddingParallelism());
+				return new LocalEmbeddings(properties.embeddingParallelism());
+			}
+			case "openai" -> {
+				if (embedding.openaiApiKey() == null || embedding.openaiApiKey().isBlank()) {
+					throw new IllegalStateException("RAG_EMBEDDINGS=openai needs OPENAI_API_KEY");
+				}
+				if (embedding.openaiDimensions() < 1 || embedding.openaiDimensions() > 1024) {
+					throw new IllegalStateException("RAG_EMBEDDING_DIMENSIONS must be between 1 and 1024");
+				}
+				logger.info("Embeddings: OpenAI {} at {}, {} dimensions", embedding.openaiModel(),
+						embedding.openaiBaseUrl(), embedding.openaiDimensions());
+				return new OpenAiEmbeddings(embedding.openaiBaseUrl(), embedding.openaiApiKey(),
+						embedding.openaiModel(), embedding.openaiDimensions(), embedding.openaiAttempts());
+			}
+			default -> throw new IllegalStateException(
+					"RAG_EMBEDDINGS must be local or openai, not '" + embedding.provider() + "'");
+		}
 	}
 
 	@Bean(destroyMethod = "close")

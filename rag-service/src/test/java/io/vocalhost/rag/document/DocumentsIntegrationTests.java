@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
-import io.vocalhost.common.events.assistant.AssistantCreated;
 import io.vocalhost.common.events.assistant.AssistantDeleted;
-import io.vocalhost.common.events.assistant.AssistantSnapshot;
+import io.vocalhost.rag.TestAssistants;
 import io.vocalhost.rag.TestDocuments;
 import io.vocalhost.testsupport.KafkaEvents;
 import io.vocalhost.testsupport.Multipart;
@@ -290,16 +289,7 @@ class DocumentsIntegrationTests {
 
 	private long assistant(long owner) {
 		long assistant = ids.incrementAndGet();
-		KafkaEvents.publish(Topics.ASSISTANT_EVENTS, String.valueOf(assistant),
-				new AssistantCreated(UUID.randomUUID(), Instant.now(),
-						new AssistantSnapshot(assistant, owner, "Ava", "Bright Smile Dental", "A dental practice",
-								"America/New_York", List.of(), 30, "female", "Hello", null, null, "active")),
-				EventCatalog.kafkaTypeMappings());
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM assistant_owner WHERE assistant_id = ?")
-				.param(assistant)
-				.query(Integer.class)
-				.single() == 1);
+		TestAssistants.created(this.jdbc, assistant, owner);
 		return assistant;
 	}
 
