@@ -371,6 +371,16 @@ class LocalStackEndToEndTests {
 		BrowserSession dora = BrowserSession.signIn(layout, "dora");
 		assertThat(dora.get(search).statusCode()).isEqualTo(404);
 		assertThat(dora.get("/api/rag/documents?assistant_id=" + id).statusCode()).isEqualTo(404);
+		Multipart broken = Multipart
+			.of(Map.of("assistant_name", "Dora", "business_name", "Dora Dental", "business_description", "Dentist"))
+			.file("files[]", "broken.pdf", "application/pdf", "%PDF-1.4 cut short".getBytes(StandardCharsets.US_ASCII));
+		HttpResponse<String> withBrokenFile = dora.change("POST", "/api/register/assistant", broken.contentType(),
+				broken.bytes());
+		assertThat(withBrokenFile.statusCode()).as(withBrokenFile.body()).isEqualTo(201);
+		JsonNode doraAssistant = json.readTree(withBrokenFile.body());
+		assertThat(doraAssistant.path("indexed_chunks").asInt()).isZero();
+		assertThat(doraAssistant.path("warnings").get(0).asString()).contains("'broken.pdf' was not indexed")
+			.contains("not a readable PDF");
 
 		JsonNode documents = json.readTree(cleo.get("/api/rag/documents?assistant_id=" + id).body()).path("documents");
 		assertThat(documents).hasSize(1);
