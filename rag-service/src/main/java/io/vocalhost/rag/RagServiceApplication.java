@@ -2,9 +2,11 @@ package io.vocalhost.rag;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Document upload, text extraction, chunking, embeddings and vector search. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RagServiceApplication {
 
 	public static void main(String[] args) {

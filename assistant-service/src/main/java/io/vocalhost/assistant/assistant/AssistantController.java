@@ -93,7 +93,7 @@ class AssistantController {
 
 	/** The 201 answer of a registration, after handing its documents on for indexing. */
 	private Registered created(String message, Assistant created, List<MultipartFile> documents) {
-		DocumentIndexing.Result indexing = this.documents.index(created.id(), documents);
+		DocumentIndexing.Result indexing = this.documents.index(created.ownerId(), created.id(), documents);
 		return new Registered(message, created.id(), created.telephony().number(), indexing.indexedChunks(),
 				indexing.warnings());
 	}

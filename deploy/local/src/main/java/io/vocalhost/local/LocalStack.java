@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -270,6 +271,9 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	static final String LOCAL_TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
 
+	/** The assistant-service client's secret when ASSISTANT_CLIENT_SECRET is not set. */
+	private final String localAssistantSecret = UUID.randomUUID().toString();
+
 	private Map<String, String> environmentOf(StackService service) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", String.valueOf(this.layout.portOf(service.name())));
@@ -289,6 +293,25 @@ public final class LocalStack implements AutoCloseable {
 			// Without a Twilio account, a simulated call can still be signed (and is
 			// checked).
 			environment.put("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_AUTH_TOKEN);
+		}
+		String assistantSecret = System.getenv("ASSISTANT_CLIENT_SECRET");
+		if ((service.name().equals("auth-service") || service.name().equals("assistant-service"))
+				&& (assistantSecret == null || assistantSecret.isBlank())) {
+			// Both ends of assistant-service's service-token client share a secret of
+			// this stack, so that registration documents are indexed.
+			environment.put("ASSISTANT_CLIENT_SECRET", this.localAssistantSecret);
+		}
+		if (service.name().equals("assistant-service")) {
+			if (this.layout.servicePorts().containsKey("rag-service")) {
+				environment.put("RAG_SERVICE_URL", "http://localhost:" + this.layout.portOf("rag-service"));
+			}
+			if (this.layout.servicePorts().containsKey("auth-service")) {
+				environment.put("AUTH_TOKEN_URI",
+						"http://localhost:" + this.layout.portOf("auth-service") + "/oauth2/token");
+			}
+		}
+		if (service.name().equals("rag-service")) {
+			environment.put("RAG_INDEX_DIR", this.layout.dataDirectory().resolve("rag-index").toString());
 		}
 		if (service.database() != null) {
 			environment.put("DB_URL", this.postgres.jdbcUrl(service.database()));

@@ -252,6 +252,7 @@ class LocalStackEndToEndTests {
 		// The Create page's assistant gets no number here; the page shows none ("").
 		assertThat(registered.has("twilio_number")).isFalse();
 		assertThat(registered.path("message").asString()).startsWith("Assistant created");
+		theDocumentsAreIndexedAndSearchable(layout, cleo, id, registered);
 
 		JsonNode dashboard = myAgents(cleo);
 		assertThat(dashboard.path("total_agents").asInt()).isEqualTo(1);
@@ -349,6 +350,49 @@ class LocalStackEndToEndTests {
 	}
 
 	/** A one-page PDF with one line of text, as a user picks it on the Create page. */
+	/**
+	 * The documents acceptance: the registration's PDF went from assistant-service to
+	 * rag-service with a service token; its real chunk count is reported, the owner's
+	 * search finds the price, another user gets 404, and a deleted document leaves the
+	 * search.
+	 */
+	private static void theDocumentsAreIndexedAndSearchable(StackLayout layout, BrowserSession cleo, long id,
+			JsonNode registered) throws Exception {
+		assertThat(registered.path("indexed_chunks").asInt()).as(registered.toString()).isEqualTo(1);
+		assertThat(registered.has("warnings")).as(registered.toString()).isFalse();
+		String search = "/api/rag/search?assistant_id=" + id + "&q=how+much+is+a+haircut";
+		HttpResponse<String> found = cleo.get(search);
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		JsonNode price = json.readTree(found.body()).path("results").get(0);
+		assertThat(price.path("text").asString()).contains("Haircut 30 EUR");
+		assertThat(price.path("document_name").asString()).isEqualTo("prices.pdf");
+		assertThat(price.path("page").asInt()).isEqualTo(1);
+
+		BrowserSession dora = BrowserSession.signIn(layout, "dora");
+		assertThat(dora.get(search).statusCode()).isEqualTo(404);
+		assertThat(dora.get("/api/rag/documents?assistant_id=" + id).statusCode()).isEqualTo(404);
+		Multipart broken = Multipart
+			.of(Map.of("assistant_name", "Dora", "business_name", "Dora Dental", "business_description", "Dentist"))
+			.file("files[]", "broken.pdf", "application/pdf", "%PDF-1.4 cut short".getBytes(StandardCharsets.US_ASCII));
+		HttpResponse<String> withBrokenFile = dora.change("POST", "/api/register/assistant", broken.contentType(),
+				broken.bytes());
+		assertThat(withBrokenFile.statusCode()).as(withBrokenFile.body()).isEqualTo(201);
+		JsonNode doraAssistant = json.readTree(withBrokenFile.body());
+		assertThat(doraAssistant.path("indexed_chunks").asInt()).isZero();
+		assertThat(doraAssistant.path("warnings").get(0).asString()).contains("'broken.pdf' was not indexed")
+			.contains("not a readable PDF");
+
+		JsonNode documents = json.readTree(cleo.get("/api/rag/documents?assistant_id=" + id).body()).path("documents");
+		assertThat(documents).hasSize(1);
+		assertThat(documents.get(0).path("status").asString()).isEqualTo("ready");
+		// As the frontend's own pages would send it (CSRF token, no preflight): the
+		// original frontend's journey checked below has no documents page.
+		HttpResponse<String> deleted = cleo.change("DELETE",
+				"/api/rag/documents/" + documents.get(0).path("id").asLong(), "application/json", new byte[0]);
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+		assertThat(json.readTree(cleo.get(search).body()).path("results")).isEmpty();
+	}
+
 	private static byte[] onePagePdf(String text) {
 		String content = "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET";
 		List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -1,0 +1,67 @@
+package io.vocalhost.rag.extraction;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * A PDF's text page by page. Text is read in position order so that the rows of a table
+ * of prices or hours come out as lines. Encrypted PDFs are refused even when they open
+ * without a password (an owner password only restricts copying, which is what indexing
+ * does), and so are PDFs without a text layer.
+ */
+final class PdfText {
+
+	private PdfText() {
+	}
+
+	static List<Section> sections(String name, byte[] bytes, int maxPages, Duration timeLimit, Clock clock) {
+		Instant deadline = clock.instant().plus(timeLimit);
+		try (PDDocument pdf = Loader.loadPDF(bytes)) {
+			if (pdf.isEncrypted()) {
+				throw new UnreadableDocumentException(name, "the PDF is encrypted; upload an unprotected copy");
+			}
+			int pages = pdf.getNumberOfPages();
+			if (pages > maxPages) {
+				throw new UnreadableDocumentException(name,
+						"the PDF has " + pages + " pages, more than the " + maxPages + " allowed");
+			}
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			stripper.setParagraphEnd("\n\n");
+			List<Section> sections = new ArrayList<>();
+			for (int page = 1; page <= pages; page++) {
+				if (clock.instant().isAfter(deadline)) {
+					throw new UnreadableDocumentException(name,
+							"extracting its text took longer than " + timeLimit.toSeconds() + " s");
+				}
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				String text = PlainText.normalize(stripper.getText(pdf));
+				if (!text.isEmpty()) {
+					sections.add(new Section(page, null, text));
+				}
+			}
+			if (sections.isEmpty() && pages > 0) {
+				throw new UnreadableDocumentException(name,
+						"the PDF has no text layer (a scan?); upload a PDF with selectable text");
+			}
+			return sections;
+		}
+		catch (InvalidPasswordException ex) {
+			throw new UnreadableDocumentException(name, "the PDF is encrypted; upload an unprotected copy");
+		}
+		catch (IOException ex) {
+			throw new UnreadableDocumentException(name, "not a readable PDF (" + ex.getMessage() + ")");
+		}
+	}
+
+}
