@@ -395,6 +395,11 @@ class KubernetesManifestsTests {
 		return items.get(0);
 	}
 
+	private static long seconds(String duration) {
+		assertThat(duration).as("a duration setting in seconds").matches("\\d+s");
+		return Duration.parse("PT" + duration.toUpperCase()).toSeconds();
+	}
+
 	private static long bytes(String quantity) {
 		Matcher matcher = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
 		assertThat(matcher.matches()).as("memory quantity %s in Mi or Gi", quantity).isTrue();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -184,6 +185,8 @@ public abstract class ServiceConventionsTests {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
+			// A service that never answers fails the test instead of holding the build.
+			.timeout(Duration.ofSeconds(30))
 			.header("Accept", accept);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.vocalhost.voicebridge.assistant.AssistantReplica;
 import io.vocalhost.voicebridge.assistant.Assistants;
+import io.vocalhost.voicebridge.system.VoiceMetrics;
 import io.vocalhost.voicebridge.system.VoiceProperties;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
 
@@ -28,14 +29,17 @@ public class CallAnswering {
 
 	private final VoiceProperties properties;
 
+	private final VoiceMetrics metrics;
+
 	CallAnswering(Assistants assistants, Calls calls, StreamTokens tokens, CallSlots slots, CallTwiml twiml,
-			VoiceProperties properties) {
+			VoiceProperties properties, VoiceMetrics metrics) {
 		this.assistants = assistants;
 		this.calls = calls;
 		this.tokens = tokens;
 		this.slots = slots;
 		this.twiml = twiml;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -78,6 +82,7 @@ public class CallAnswering {
 
 	private String reject(UUID callId, EndReason reason, String businessPhone) {
 		this.calls.ended(callId, reason);
+		this.metrics.callRefused(reason.name());
 		return this.twiml.fallback(businessPhone);
 	}
 

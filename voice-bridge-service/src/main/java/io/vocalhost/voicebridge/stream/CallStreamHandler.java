@@ -1,6 +1,7 @@
 package io.vocalhost.voicebridge.stream;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +17,7 @@ import io.vocalhost.voicebridge.call.StreamTokens;
 import io.vocalhost.voicebridge.relay.CallContext;
 import io.vocalhost.voicebridge.relay.CallRelay;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.system.VoiceMetrics;
 import io.vocalhost.voicebridge.system.VoiceProperties;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
 import io.vocalhost.voicebridge.twilio.TwilioCalls;
@@ -72,9 +74,11 @@ public class CallStreamHandler implements WebSocketHandler {
 
 	private final CallTwiml twiml;
 
+	private final VoiceMetrics metrics;
+
 	CallStreamHandler(StreamTokens tokens, Calls calls, Assistants assistants, RealtimeSession session,
 			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock, CallSlots slots,
-			LiveCalls liveCalls, TwilioCalls twilioCalls, CallTwiml twiml) {
+			LiveCalls liveCalls, TwilioCalls twilioCalls, CallTwiml twiml, VoiceMetrics metrics) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.assistants = assistants;
@@ -86,6 +90,7 @@ public class CallStreamHandler implements WebSocketHandler {
 		this.liveCalls = liveCalls;
 		this.twilioCalls = twilioCalls;
 		this.twiml = twiml;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -140,6 +145,9 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		private volatile String businessPhone;
 
+		/** When Twilio's {@code start} arrived, for the call set-up time. */
+		private volatile long startedAt;
+
 		Bridge(UUID callId, WebSocketSession twilio) {
 			this.callId = callId;
 			this.twilio = twilio;
@@ -163,11 +171,14 @@ public class CallStreamHandler implements WebSocketHandler {
 				log.warn("Call {}: ignored a {} frame from Twilio", this.callId, message.getType());
 				return;
 			}
+			long received = System.nanoTime();
 			this.relay.fromTwilio(message.getPayloadAsText());
+			CallStreamHandler.this.metrics.frameFromTwilio(System.nanoTime() - received);
 		}
 
 		@Override
 		public void toTwilio(String frame) {
+			CallStreamHandler.this.metrics.frameToTwilio();
 			this.toTwilio.tryEmitNext(frame);
 		}
 
@@ -178,6 +189,7 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		@Override
 		public void started(String callSid, String streamSid, String token) {
+			this.startedAt = System.nanoTime();
 			Mono.fromCallable(() -> context(token))
 				.subscribeOn(Schedulers.boundedElastic())
 				.subscribe((context) -> context.ifPresentOrElse(this::connect, this::refuse),
@@ -256,6 +268,7 @@ public class CallStreamHandler implements WebSocketHandler {
 			}
 			this.accepted.set(true);
 			CallStreamHandler.this.liveCalls.add(this);
+			CallStreamHandler.this.metrics.callStarted();
 			openUpstream(context);
 		}
 
@@ -266,6 +279,10 @@ public class CallStreamHandler implements WebSocketHandler {
 			Disposable connection = CallStreamHandler.this.realtimeClient
 				.execute(CallStreamHandler.this.properties.realtimeEndpoint(), headers, (realtime) -> {
 					this.toRealtime.set(frames);
+					if (!this.reconnected.get()) {
+						CallStreamHandler.this.metrics
+							.upstreamOpened(Duration.ofNanos(System.nanoTime() - this.startedAt));
+					}
 					this.relay.upstreamOpened(context);
 					Mono<Void> in = realtime.receive()
 						.filter((message) -> message.getType() == WebSocketMessage.Type.TEXT)
@@ -286,7 +303,9 @@ public class CallStreamHandler implements WebSocketHandler {
 				return;
 			}
 			this.relay.upstreamLost();
+			CallStreamHandler.this.metrics.upstreamError();
 			if (this.reconnected.compareAndSet(false, true)) {
+				CallStreamHandler.this.metrics.upstreamReconnected();
 				log.warn("Call {}: Realtime socket lost ({}), reconnecting once", this.callId,
 						(failure != null) ? failure.toString() : "closed");
 				openUpstream(context);
@@ -322,6 +341,7 @@ public class CallStreamHandler implements WebSocketHandler {
 				return freeSlot.then(this.twilio.close());
 			}
 			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
+			CallStreamHandler.this.metrics.callEnded(this.reason.get().name());
 			return freeSlot
 				.then(Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
 						this.relay.conversation().turns()))
