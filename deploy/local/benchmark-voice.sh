@@ -18,6 +18,7 @@ bridge_port=$((8085 + offset))
 data=$(mktemp -d)
 trap 'kill -TERM "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$data"' EXIT
 
+# A reduced stack hands the bridge the public URL http://localhost:5001 whatever the offset.
 # Production-like JIT (no C1-only); the bridge's own -Xmx384m from the stack applies.
 VOCALHOST_DATA_DIR="$data/stack" VOCALHOST_SERVICES=voice-bridge-service VOCALHOST_PORT_OFFSET=$offset \
   VOCALHOST_JVM_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k" VOCALHOST_AOT_CACHE=false \
@@ -32,7 +33,7 @@ bridge_pid=$(ss -Htlnp "sport = :$bridge_port" | sed -E 's/.*pid=([0-9]+).*/\1/'
 
 bench() {
   BENCH_REALTIME_PORT=$realtime_port BENCH_BRIDGE_URL=http://localhost:$bridge_port \
-    BENCH_PUBLIC_URL=http://localhost:$((5001 + offset)) BENCH_BRIDGE_PID=$bridge_pid \
+    BENCH_PUBLIC_URL=http://localhost:5001 BENCH_BRIDGE_PID=$bridge_pid \
     TWILIO_AUTH_TOKEN=local-twilio-auth-token KAFKA_BOOTSTRAP_SERVERS=localhost:$((19092 + offset)) \
     "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx512m -Dloader.main=io.vocalhost.callsim.bench.VoiceBenchmark \
     -cp deploy/call-simulator/target/call-simulator-exec.jar org.springframework.boot.loader.launch.PropertiesLauncher "$@"
