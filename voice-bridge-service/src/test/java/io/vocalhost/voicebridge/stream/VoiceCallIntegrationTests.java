@@ -1,7 +1,11 @@
 package io.vocalhost.voicebridge.stream;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import io.vocalhost.callsim.CallSimulator;
+import io.vocalhost.callsim.MuLaw;
+import io.vocalhost.callsim.TwilioSigner;
+import io.vocalhost.callsim.Wav;
 import io.vocalhost.common.events.Topics;
 import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
@@ -27,11 +36,11 @@ import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.testsupport.TopicWatcher;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.call.Calls;
-import io.vocalhost.voicebridge.twilio.TwilioSigner;
 import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -320,6 +329,53 @@ class VoiceCallIntegrationTests {
 
 	private URI streamUri(String callId) {
 		return URI.create("ws://localhost:" + this.port + "/ws/call/" + callId);
+	}
+
+	@Test
+	void theCallSimulatorSendsItsWavAsMuLawAndWritesTheGreetingToTheReplyWav(@TempDir Path folder) throws Exception {
+		String number = assistant("active", null);
+		short[] question = new short[8000];
+		for (int i = 0; i < question.length; i++) {
+			question[i] = (short) (Math.sin(i * 2 * Math.PI * 440 / 8000) * 12000);
+		}
+		Path audio = folder.resolve("question.wav");
+		Wav.writePhoneAudio(audio, question);
+		Path reply = folder.resolve("reply.wav");
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+		int exitCode = new CallSimulator(
+				new CallSimulator.Options(URI.create("http://localhost:" + this.port), PUBLIC_URL, AUTH_TOKEN,
+						"+15557654321", number, audio, reply, Duration.ofSeconds(2)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8))
+			.run();
+
+		String output = printed.toString(StandardCharsets.UTF_8);
+		assertThat(exitCode).as(output).isZero();
+		assertThat(output).contains("Stream open", "The assistant speaks", "Hanging up: stop", "Wrote " + reply);
+		RealtimeStandIn.Connection upstream = realtime.connections.getLast();
+		byte[] greeting = new byte[RealtimeStandIn.GREETING_CHUNKS * 160];
+		for (int chunk = 0; chunk < RealtimeStandIn.GREETING_CHUNKS; chunk++) {
+			System.arraycopy(Base64.getDecoder().decode(upstream.greetingChunk(chunk)), 0, greeting, chunk * 160, 160);
+		}
+		assertThat(Wav.readPhoneAudio(reply)).containsExactly(MuLaw.decode(greeting));
+		List<String> appended = upstream.frames.stream()
+			.filter((frame) -> frame.path("type").asString().equals("input_audio_buffer.append"))
+			.map((frame) -> frame.path("audio").asString())
+			.toList();
+		assertThat(appended).hasSizeGreaterThan(50);
+		assertThat(appended.subList(0, 50)).containsExactly(muLawFrames(question, 50));
+		assertThat(upstream.types()).first().isEqualTo("session.update");
+		assertThat(upstream.frames.stream().map((JsonNode frame) -> frame.path("type").asString()))
+			.doesNotContain("conversation.item.truncate");
+	}
+
+	private static String[] muLawFrames(short[] samples, int count) {
+		byte[] mulaw = MuLaw.encode(samples);
+		String[] frames = new String[count];
+		for (int i = 0; i < count; i++) {
+			frames[i] = Base64.getEncoder().encodeToString(Arrays.copyOfRange(mulaw, i * 160, (i + 1) * 160));
+		}
+		return frames;
 	}
 
 	private String assistant(String status, String businessPhone) {

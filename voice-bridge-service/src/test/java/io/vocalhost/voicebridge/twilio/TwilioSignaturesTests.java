@@ -3,6 +3,7 @@ package io.vocalhost.voicebridge.twilio;
 import java.util.Map;
 
 import com.twilio.security.RequestValidator;
+import io.vocalhost.callsim.TwilioSigner;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

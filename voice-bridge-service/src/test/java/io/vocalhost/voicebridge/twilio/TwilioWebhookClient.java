@@ -2,14 +2,11 @@ package io.vocalhost.voicebridge.twilio;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+
+import io.vocalhost.callsim.CallWebhook;
 
 /**
  * Posts Twilio's webhooks to a bridge on localhost, signed as Twilio signs them for the
@@ -17,18 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class TwilioWebhookClient {
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private final int port;
-
-	private final String publicUrl;
-
-	private final TwilioSigner signer;
+	private final CallWebhook webhook;
 
 	public TwilioWebhookClient(int port, String publicUrl, String authToken) {
-		this.port = port;
-		this.publicUrl = publicUrl;
-		this.signer = new TwilioSigner(authToken);
+		this.webhook = new CallWebhook(URI.create("http://localhost:" + port), publicUrl, authToken);
 	}
 
 	/** The voice webhook's form for an incoming call. */
@@ -43,23 +32,12 @@ public final class TwilioWebhookClient {
 
 	public HttpResponse<String> signedPost(String path, Map<String, String> form)
 			throws IOException, InterruptedException {
-		return post(path, form, this.signer.sign(this.publicUrl + path, form));
+		return post(path, form, this.webhook.sign(path, form));
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form, String signature)
 			throws IOException, InterruptedException {
-		String body = form.entrySet()
-			.stream()
-			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (signature != null) {
-			request.header("X-Twilio-Signature", signature);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.webhook.post(path, form, signature);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.vocalhost.voicebridge.twilio;
+package io.vocalhost.callsim;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs requests as Twilio does (the SDK keeps its signer private): base64 HMAC-SHA1 of
  * the URL followed by each form parameter's name and value in name order, keyed by the
- * auth token. {@link TwilioSignaturesTests} checks it against the SDK's validator.
+ * auth token. The simulator and the bridge's tests sign with it; voice-bridge-service's
+ * {@code TwilioSignaturesTests} checks it against the SDK's validator.
  */
 public final class TwilioSigner {
 

@@ -1,0 +1,199 @@
+package io.vocalhost.callsim;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One simulated phone call, as a person runs it with {@code ./vocalhost call}: Twilio's
+ * signed webhook, then either the fallback TwiML printed, or the Media Stream with the
+ * caller's audio at real pace and the assistant's audio written to a WAV file, printing
+ * what happens on the stream as it happens.
+ */
+public final class CallSimulator {
+
+	private static final Duration FRAME = Duration.ofMillis(20);
+
+	private final Options options;
+
+	private final PrintStream out;
+
+	private final long startNanos = System.nanoTime();
+
+	public CallSimulator(Options options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	/**
+	 * What to call and how.
+	 *
+	 * @param target where the webhook is posted and the stream opened (the gateway)
+	 * @param publicUrl the bridge's {@code VOCALHOST_PUBLIC_URL}, which signatures cover
+	 * @param audio a 16-bit PCM WAV file the caller says, or {@code null} for silence
+	 * @param reply where the assistant's audio is written (8 kHz 16-bit PCM WAV)
+	 * @param duration how long the caller stays on the line once the stream is open
+	 */
+	public record Options(URI target, String publicUrl, String authToken, String from, String to, Path audio,
+			Path reply, Duration duration) {
+	}
+
+	/** Places the call; answers the process exit code (0: the call went through). */
+	public int run() throws IOException, InterruptedException {
+		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+		CallerAudio caller = (this.options.audio() != null)
+				? CallerAudio.of(MuLaw.encode(Wav.readPhoneAudio(this.options.audio()))) : CallerAudio.silence();
+		CallWebhook webhook = new CallWebhook(this.options.target(), this.options.publicUrl(),
+				this.options.authToken());
+		print("Calling %s from %s: POST %s (call %s)", this.options.to(), this.options.from(),
+				this.options.target().resolve("/voice/voice"), callSid);
+		Twiml twiml;
+		try {
+			twiml = webhook.answer(CallWebhook.incomingCall(callSid, this.options.from(), this.options.to()));
+		}
+		catch (ConnectException ex) {
+			print("Nothing answers at %s: is the stack up (./vocalhost up)?", this.options.target());
+			return 1;
+		}
+		catch (IOException ex) {
+			print("No answer: %s", ex.getMessage());
+			return 1;
+		}
+		if (!twiml.connectsStream()) {
+			print("The bridge answered without a stream (the fallback):");
+			twiml.verbs().forEach((verb) -> print("  %s", verb));
+			return 0;
+		}
+		URI stream = webhook.streamOnTarget(twiml.streamUrl());
+		print("TwiML: <Connect><Stream url=\"%s\"> with parameters %s, then %s", twiml.streamUrl(),
+				twiml.parameters().keySet(), twiml.verbs());
+		return stream(stream, callSid, twiml, caller);
+	}
+
+	private int stream(URI uri, String callSid, Twiml twiml, CallerAudio caller) throws InterruptedException {
+		Printer printer = new Printer();
+		MediaStream stream = MediaStream.open(HttpClient.create(), uri, callSid, twiml.parameters(), printer);
+		try {
+			stream.connected().get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			print("The stream did not open: %s", (ex.getCause() != null) ? ex.getCause() : ex);
+			return 1;
+		}
+		print("Stream open: %s; sending %s at 20 ms per frame for %d s", uri,
+				(this.options.audio() != null) ? this.options.audio() : "silence", this.options.duration().toSeconds());
+		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+		pacer.scheduleAtFixedRate(() -> stream.tick(caller), 0, FRAME.toNanos(), TimeUnit.NANOSECONDS);
+		Thread hangUpOnCtrlC = new Thread(stream::hangUp);
+		Runtime.getRuntime().addShutdownHook(hangUpOnCtrlC);
+		try {
+			stream.ended().get(this.options.duration().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			print("Hanging up: stop");
+			stream.hangUp();
+		}
+		catch (Exception ex) {
+			print("The stream failed: %s", ex);
+		}
+		pacer.shutdownNow();
+		awaitClose(stream);
+		Runtime.getRuntime().removeShutdownHook(hangUpOnCtrlC);
+		short[] heard = stream.heard();
+		try {
+			Wav.writePhoneAudio(this.options.reply(), heard);
+		}
+		catch (IOException ex) {
+			print("Could not write %s: %s", this.options.reply(), ex.getMessage());
+			return 1;
+		}
+		print("Wrote %s: %.2f s of the assistant's audio as it was played (%d frames received, %d marks, %d clears)",
+				this.options.reply(), heard.length / (double) Wav.PHONE_RATE, printer.audioFrames, printer.marks,
+				printer.clears);
+		print("Transcripts are not sent over the stream: the bridge keeps them with the call, "
+				+ "GET /api/calls/%s for the assistant's owner", conversationId(twiml));
+		return 0;
+	}
+
+	private static void awaitClose(MediaStream stream) throws InterruptedException {
+		try {
+			stream.ended().get(5, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Closed or not, what was played is written.
+		}
+	}
+
+	private static String conversationId(Twiml twiml) {
+		String path = twiml.streamUrl().getPath();
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private void print(String format, Object... arguments) {
+		double seconds = (System.nanoTime() - this.startNanos) / 1e9;
+		this.out
+			.println(String.format(Locale.ROOT, "[%7.3f] ", seconds) + String.format(Locale.ROOT, format, arguments));
+	}
+
+	/**
+	 * Prints the stream's events: a line per burst of the assistant's audio, not per
+	 * frame.
+	 */
+	private final class Printer implements MediaStream.Listener {
+
+		private static final long PAUSE_NANOS = Duration.ofMillis(500).toNanos();
+
+		private long lastAudioNanos = Long.MIN_VALUE;
+
+		private int audioFrames;
+
+		private int marks;
+
+		private int clears;
+
+		@Override
+		public void assistantAudio(String payload, long receivedNanos) {
+			if (this.lastAudioNanos == Long.MIN_VALUE || receivedNanos - this.lastAudioNanos > PAUSE_NANOS) {
+				print("The assistant speaks (media from the bridge)");
+			}
+			this.lastAudioNanos = receivedNanos;
+			this.audioFrames++;
+		}
+
+		@Override
+		public void cleared(int unplayedMs) {
+			this.clears++;
+			print("clear: barge-in, %d ms of unplayed audio dropped", unplayedMs);
+		}
+
+		@Override
+		public void frame(String event, JsonNode frame) {
+			switch (event) {
+				case "media", "clear" -> {
+				}
+				case "mark" -> this.marks++;
+				default -> print("Unexpected frame from the bridge: %s", frame);
+			}
+		}
+
+		@Override
+		public void closed(Throwable error) {
+			print("Stream closed%s", (error != null) ? ": " + error : "");
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.vocalhost.callsim;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./vocalhost call <number> [--audio question.wav] [--out reply.wav] [--seconds N]
+ * [--from +1…]}. Settings from the environment: {@code VOCALHOST_URL} (where the stack is
+ * reached, default {@code http://localhost:5001}), {@code VOCALHOST_PUBLIC_URL} (what the
+ * bridge believes it is reached at, default {@code VOCALHOST_URL}) and
+ * {@code TWILIO_AUTH_TOKEN} (default the local stack's {@code local-twilio-auth-token}).
+ */
+public final class CallSimulatorMain {
+
+	static final String USAGE = "usage: ./vocalhost call <number> [--audio question.wav] [--out reply.wav] "
+			+ "[--seconds N] [--from +15550100199]";
+
+	/**
+	 * The local stack's token when TWILIO_AUTH_TOKEN is not set (docs/local-stack.md).
+	 */
+	static final String LOCAL_TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
+
+	private CallSimulatorMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+		CallSimulator.Options options;
+		try {
+			options = options(args, System.getenv());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+			return;
+		}
+		System.exit(new CallSimulator(options, System.out).run());
+	}
+
+	static CallSimulator.Options options(String[] args, Map<String, String> env) {
+		String to = null;
+		Path audio = null;
+		Path reply = Path.of("reply.wav");
+		Duration duration = null;
+		String from = "+15550100199";
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+				case "--audio" -> audio = Path.of(value(args, ++i, arg));
+				case "--out" -> reply = Path.of(value(args, ++i, arg));
+				case "--seconds" -> duration = Duration.ofSeconds(seconds(value(args, ++i, arg)));
+				case "--from" -> from = value(args, ++i, arg);
+				default -> {
+					if (arg.startsWith("-") || to != null) {
+						throw new IllegalArgumentException("Unexpected argument: " + arg);
+					}
+					to = arg;
+				}
+			}
+		}
+		if (to == null) {
+			throw new IllegalArgumentException("Which number? Give the assistant's Twilio number.");
+		}
+		String target = env.getOrDefault("VOCALHOST_URL", "http://localhost:5001");
+		return new CallSimulator.Options(URI.create(target), env.getOrDefault("VOCALHOST_PUBLIC_URL", target),
+				blankToDefault(env.get("TWILIO_AUTH_TOKEN"), LOCAL_TWILIO_AUTH_TOKEN), from, to, audio, reply,
+				(duration != null) ? duration : Duration.ofSeconds((audio != null) ? 30 : 15));
+	}
+
+	private static String value(String[] args, int index, String option) {
+		if (index >= args.length) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return args[index];
+	}
+
+	private static long seconds(String value) {
+		try {
+			long seconds = Long.parseLong(value);
+			if (seconds > 0) {
+				return seconds;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below with the option's meaning.
+		}
+		throw new IllegalArgumentException("--seconds needs a whole number of seconds > 0, not " + value);
+	}
+
+	private static String blankToDefault(String value, String fallback) {
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
