@@ -137,12 +137,13 @@ summary() {
 # One slots line at 16 connections with async-profiler attached; stacks folded into
 # <name>.collapsed, and <name>.txt sums the samples by area (a sample counts in every area
 # one of its frames belongs to, so areas overlap) and lists the hottest leaf frames.
+# (jcmd takes "a=b" as its own named argument unless the agent's options are quoted.)
 profile() {
   local pid=$1 name=$2 event=$3 url=$4
-  "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$data/libasyncProfiler.so" "start,event=$event" > /dev/null
+  "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$data/libasyncProfiler.so" "\"start,event=$event\"" > /dev/null
   wrk -t2 -c"$connections" -d"$duration" -H "Authorization: Bearer $token" "$url" > /dev/null
   "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$data/libasyncProfiler.so" \
-    "stop,collapsed,file=$BENCH_PROFILE/$name.collapsed" > /dev/null
+    "\"stop,collapsed,file=$BENCH_PROFILE/$name.collapsed\"" > /dev/null
   awk '
     BEGIN {
       area["token check"] = "AccessToken|[Jj]wt|nimbus|jose"
