@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -20,7 +24,7 @@ final class TwilioStreamClient {
 
 	final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
-	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+	private final Sinks.Many<WebSocketFrame> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
 	volatile boolean closed;
 
@@ -31,7 +35,7 @@ final class TwilioStreamClient {
 			.websocket()
 			.uri(uri)
 			.handle((in, out) -> Mono.firstWithSignal(in.receive().asString().doOnNext(this::received).then(),
-					out.sendString(this.outgoing.asFlux()).then()))
+					out.sendObject(this.outgoing.asFlux()).then()))
 			.doFinally((signal) -> this.closed = true)
 			.subscribe(null, (ex) -> this.closed = true);
 	}
@@ -45,7 +49,12 @@ final class TwilioStreamClient {
 	}
 
 	void send(String frame) {
-		this.outgoing.tryEmitNext(frame);
+		this.outgoing.tryEmitNext(new TextWebSocketFrame(frame));
+	}
+
+	/** A binary frame, which Twilio never sends. */
+	void sendBinary(byte[] bytes) {
+		this.outgoing.tryEmitNext(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
 	}
 
 	void hangUp() {

@@ -236,6 +236,48 @@ class VoiceCallIntegrationTests {
 				.isEqualTo("CALLER_HUNG_UP"));
 	}
 
+	/**
+	 * What Twilio never sends is logged and ignored without disturbing the call: a binary
+	 * frame, a malformed message, an unknown event, media for another stream, a second
+	 * {@code start}. A 10 MB text frame is over the socket's frame limit: that call ends
+	 * cleanly, its upstream socket closed and its end recorded.
+	 */
+	@Test
+	void badFramesAreIgnoredAndAnOversizedOneEndsTheCallCleanly() throws Exception {
+		String number = assistant("active", "+15550002299");
+		String callSid = "CA" + UUID.randomUUID();
+		Matcher stream = STREAM
+			.matcher(signedPost("/voice/voice", TwilioWebhookClient.incomingCall(callSid, number)).body());
+		assertThat(stream.find()).isTrue();
+		String callId = stream.group(1);
+		int before = realtime.connections.size();
+		TwilioStreamClient twilio = new TwilioStreamClient(streamUri(callId));
+		twilio.send(start("MZ" + callSid, stream.group(2)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> realtime.connections.size() == before + 1);
+		RealtimeStandIn.Connection upstream = realtime.connections.get(before);
+		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.types().contains("response.create"));
+
+		twilio.sendBinary(new byte[] { 1, 2, 3 });
+		twilio.send("{not json");
+		twilio.send("[1,2]");
+		twilio.send("{\"event\":\"teleport\"}");
+		twilio.send(media("MZ-another-stream", payload(40)));
+		twilio.send(start("MZ-second", stream.group(2)));
+		twilio.send(media("MZ" + callSid, payload(41)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> upstream.frames.stream()
+				.anyMatch((frame) -> payload(41).equals(frame.path("audio").asString())));
+		assertThat(upstream.frames).noneMatch((frame) -> payload(40).equals(frame.path("audio").asString()));
+		assertThat(twilio.closed).isFalse();
+		assertThat(realtime.connections).hasSize(before + 1);
+
+		twilio.send("{\"event\":\"media\",\"media\":{\"payload\":\"" + "A".repeat(10 * 1024 * 1024) + "\"}}");
+		await().atMost(Duration.ofSeconds(20)).until(() -> twilio.closed && upstream.closed);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.calls.find(UUID.fromString(callId)).orElseThrow().endReason()).isNotNull());
+	}
+
 	@Test
 	void fiftyConcurrentCallsRelayByteIdenticalBothWaysWithoutCrossTalk() throws Exception {
 		int calls = 50;
