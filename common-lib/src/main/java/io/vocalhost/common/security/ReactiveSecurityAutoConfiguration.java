@@ -1,11 +1,7 @@
 package io.vocalhost.common.security;
 
-import java.time.Duration;
-
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
-
 import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -36,24 +30,18 @@ public class ReactiveSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions, Clock clock) {
+	ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, RevokedSessions revokedSessions, Clock clock,
+			KeySetClient keySetClient) {
 		return new VerifiedAccessTokens(properties, revokedSessions, clock)
 			.reactiveDecoder(NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
-				.webClient(keySetClient())
+				.webClient(keySetClient.webClient())
 				.build());
 	}
 
-	/**
-	 * The client that fetches auth-service's keys, with timeouts: the decoder's default
-	 * client has none, so a fetch that never gets an answer (a dropped pooled connection)
-	 * would hold the request it authenticates forever instead of failing it.
-	 */
-	private static WebClient keySetClient() {
-		HttpClient http = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
-			.responseTimeout(Duration.ofSeconds(3));
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+	@Bean
+	KeySetClient keySetClient() {
+		return new KeySetClient();
 	}
 
 	@Bean

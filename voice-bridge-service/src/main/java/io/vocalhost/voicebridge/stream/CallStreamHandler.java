@@ -333,20 +333,25 @@ public class CallStreamHandler implements WebSocketHandler {
 		private Mono<Void> finish() {
 			this.over.set(true);
 			this.upstream.dispose();
-			CallStreamHandler.this.liveCalls.remove(this);
 			Mono<Void> freeSlot = !this.slotHeld.get() ? Mono.empty()
 					: Mono.<Void>fromRunnable(() -> CallStreamHandler.this.slots.release(this.callId))
 						.subscribeOn(Schedulers.boundedElastic());
-			if (!this.accepted.get()) {
-				return freeSlot.then(this.twilio.close());
+			Mono<Void> recordEnd = Mono.empty();
+			if (this.accepted.get()) {
+				this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
+				CallStreamHandler.this.metrics.callEnded(this.reason.get().name());
+				recordEnd = Mono
+					.<Void>fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
+							this.relay.conversation().turns()))
+					.subscribeOn(Schedulers.boundedElastic());
 			}
-			this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
-			CallStreamHandler.this.metrics.callEnded(this.reason.get().name());
-			return freeSlot
-				.then(Mono.fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
-						this.relay.conversation().turns()))
-					.subscribeOn(Schedulers.boundedElastic()))
-				.then(this.twilio.close());
+			// The call stays live for the drain until its end is stored, so a
+			// shutting-down
+			// instance does not close its database under that write.
+			return recordEnd.then(freeSlot).onErrorResume((ex) -> {
+				log.error("Call {}: could not store its end: {}", this.callId, ex.toString());
+				return Mono.empty();
+			}).then(this.twilio.close()).doFinally((signal) -> CallStreamHandler.this.liveCalls.remove(this));
 		}
 
 	}

@@ -38,7 +38,8 @@ class CallDrainIntegrationTests extends StandInCallTests {
 					"--vocalhost.voice.twilio-account-sid=" + TwilioRestStandIn.ACCOUNT_SID,
 					"--vocalhost.voice.twilio-api-base=" + twilioRest.baseUrl(),
 					"--vocalhost.voice.openai-api-key=sk-test", "--vocalhost.voice.realtime-url=" + realtime.url(),
-					"--vocalhost.voice.drain-timeout=3s", "--vocalhost.voice.goodbye-timeout=3s");
+					"--vocalhost.voice.drain-timeout=3s", "--vocalhost.voice.goodbye-timeout=3s",
+					"--vocalhost.plans.free.concurrent-calls=100");
 		try {
 			int drainingPort = Integer.parseInt(draining.getEnvironment().getProperty("local.server.port"));
 			CallHarness harness = harness();

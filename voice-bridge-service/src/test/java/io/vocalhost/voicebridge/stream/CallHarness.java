@@ -51,6 +51,8 @@ final class CallHarness {
 		registry.add("vocalhost.voice.twilio-api-base", twilioRest::baseUrl);
 		registry.add("vocalhost.voice.openai-api-key", () -> "sk-test");
 		registry.add("vocalhost.voice.realtime-url", realtime::url);
+		// Every call of these tests belongs to one owner on the free plan.
+		registry.add("vocalhost.plans.free.concurrent-calls", () -> "100");
 	}
 
 	CallHarness(Assistants assistants, RealtimeStandIn realtime) {
