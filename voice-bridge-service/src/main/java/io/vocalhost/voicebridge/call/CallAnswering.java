@@ -1,5 +1,6 @@
 package io.vocalhost.voicebridge.call;
 
+import io.vocalhost.common.events.call.CallEndReason;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,19 +58,19 @@ public class CallAnswering {
 		}
 		Optional<AssistantReplica> found = this.assistants.byNumber(called);
 		if (found.isEmpty()) {
-			return reject(this.calls.offered(callSid, null, null, caller, called), EndReason.REJECTED_NOT_ALLOWED,
+			return reject(this.calls.offered(callSid, null, null, caller, called), CallEndReason.REJECTED_NOT_ALLOWED,
 					null);
 		}
 		AssistantReplica assistant = found.get();
 		UUID callId = this.calls.offered(callSid, assistant.assistantId(), assistant.ownerId(), caller, called);
 		if (!assistant.isActive()) {
-			return reject(callId, EndReason.REJECTED_NOT_ALLOWED, assistant.businessPhone());
+			return reject(callId, CallEndReason.REJECTED_NOT_ALLOWED, assistant.businessPhone());
 		}
 		if (!this.properties.aiConfigured()) {
-			return reject(callId, EndReason.AI_UNAVAILABLE, assistant.businessPhone());
+			return reject(callId, CallEndReason.AI_UNAVAILABLE, assistant.businessPhone());
 		}
 		if (!this.slots.take(assistant.ownerId(), callId, this.properties.streamTokenTtl())) {
-			return reject(callId, EndReason.REJECTED_CALL_LIMIT, assistant.businessPhone());
+			return reject(callId, CallEndReason.REJECTED_CALL_LIMIT, assistant.businessPhone());
 		}
 		String token = this.tokens.mint(callId, this.properties.streamTokenTtl());
 		return this.twiml.connect(callId.toString(), token, assistant.businessPhone());
@@ -80,7 +81,7 @@ public class CallAnswering {
 		return this.twiml.fallback(null);
 	}
 
-	private String reject(UUID callId, EndReason reason, String businessPhone) {
+	private String reject(UUID callId, CallEndReason reason, String businessPhone) {
 		this.calls.ended(callId, reason);
 		this.metrics.callRefused(reason.name());
 		return this.twiml.fallback(businessPhone);

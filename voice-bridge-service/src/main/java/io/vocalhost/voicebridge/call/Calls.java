@@ -84,7 +84,7 @@ public class Calls {
 
 	/** Ends a call once, without turns; a later end keeps the first reason. */
 	@Transactional
-	public void ended(UUID callId, EndReason reason) {
+	public void ended(UUID callId, CallEndReason reason) {
 		ended(callId, reason, List.of());
 	}
 
@@ -93,7 +93,7 @@ public class Calls {
 	 * keeps the first reason and only adds turns if the first end had none.
 	 */
 	@Transactional
-	public void ended(UUID callId, EndReason reason, List<Turn> turns) {
+	public void ended(UUID callId, CallEndReason reason, List<Turn> turns) {
 		Instant now = this.clock.instant();
 		this.jdbc
 			.sql("UPDATE call SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL RETURNING " + COLUMNS)
@@ -103,8 +103,7 @@ public class Calls {
 			.filter((call) -> call.assistantId() != null)
 			.ifPresent((call) -> this.events.publishEvent(new CallCompleted(UUID.randomUUID(), now, call.id(),
 					call.callSid(), call.assistantId(), call.ownerId(), call.startedAt(), call.endedAt(),
-					Duration.between(call.startedAt(), call.endedAt()).toSeconds(),
-					CallEndReason.valueOf(reason.name()))));
+					Duration.between(call.startedAt(), call.endedAt()).toSeconds(), reason)));
 		boolean stored = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM call_message WHERE call_id = ?)")
 			.param(callId)
 			.query(Boolean.class)

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.common.events.call.CallEndReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -76,7 +76,7 @@ public final class CallRelay {
 		 * The bridge ends the call: the goodbye for {@code reason} has been played, or
 		 * could not be; hang up through Twilio.
 		 */
-		void hangUp(EndReason reason);
+		void hangUp(CallEndReason reason);
 
 	}
 
@@ -133,7 +133,7 @@ public final class CallRelay {
 
 	private boolean askedIfThere;
 
-	private EndReason ending;
+	private CallEndReason ending;
 
 	private Instant hangUpBy;
 
@@ -221,7 +221,7 @@ public final class CallRelay {
 			return;
 		}
 		if (!now.isBefore(this.startedAt.plus(this.limits.maxCallDuration()))) {
-			endPolitely(EndReason.MAX_DURATION);
+			endPolitely(CallEndReason.MAX_DURATION);
 			return;
 		}
 		if (!this.sessionReady || this.callerSpeaking || this.responseActive
@@ -229,7 +229,7 @@ public final class CallRelay {
 			return;
 		}
 		if (this.askedIfThere) {
-			endPolitely(EndReason.IDLE_TIMEOUT);
+			endPolitely(CallEndReason.IDLE_TIMEOUT);
 			return;
 		}
 		this.askedIfThere = true;
@@ -242,7 +242,7 @@ public final class CallRelay {
 	 * once it has been played (bounded by the goodbye timeout). Only the first end
 	 * counts.
 	 */
-	public synchronized void endPolitely(EndReason reason) {
+	public synchronized void endPolitely(CallEndReason reason) {
 		if (this.stopped || this.ending != null) {
 			return;
 		}

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
-import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.common.events.call.CallEndReason;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +56,7 @@ public record RealtimeSession(String turnDetection, String transcriptionModel) {
 	}
 
 	/** The assistant's last words before the bridge hangs up. */
-	public ObjectNode goodbye(EndReason reason) {
+	public ObjectNode goodbye(CallEndReason reason) {
 		return response(switch (reason) {
 			case IDLE_TIMEOUT -> "The caller has not answered. Say a brief, friendly goodbye and that they are "
 					+ "welcome to call again.";

@@ -12,7 +12,7 @@ import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.call.CallRecord;
 import io.vocalhost.voicebridge.call.CallSlots;
 import io.vocalhost.voicebridge.call.Calls;
-import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.common.events.call.CallEndReason;
 import io.vocalhost.voicebridge.call.StreamTokens;
 import io.vocalhost.voicebridge.relay.CallContext;
 import io.vocalhost.voicebridge.relay.CallRelay;
@@ -126,7 +126,7 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		private final Sinks.Empty<Void> ended = Sinks.empty();
 
-		private final AtomicReference<EndReason> reason = new AtomicReference<>();
+		private final AtomicReference<CallEndReason> reason = new AtomicReference<>();
 
 		private final AtomicBoolean accepted = new AtomicBoolean();
 
@@ -193,16 +193,16 @@ public class CallStreamHandler implements WebSocketHandler {
 			Mono.fromCallable(() -> context(token))
 				.subscribeOn(Schedulers.boundedElastic())
 				.subscribe((context) -> context.ifPresentOrElse(this::connect, this::refuse),
-						(ex) -> end(EndReason.ERROR, ex));
+						(ex) -> end(CallEndReason.ERROR, ex));
 		}
 
 		@Override
 		public void stopped() {
-			end(EndReason.CALLER_HUNG_UP, null);
+			end(CallEndReason.CALLER_HUNG_UP, null);
 		}
 
 		@Override
-		public void hangUp(EndReason reason) {
+		public void hangUp(CallEndReason reason) {
 			redirectAndEnd(reason, CallStreamHandler.this.twiml.hangUp());
 		}
 
@@ -213,7 +213,7 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		@Override
 		public void drain() {
-			this.relay.endPolitely(EndReason.DRAINED);
+			this.relay.endPolitely(CallEndReason.DRAINED);
 		}
 
 		/**
@@ -221,7 +221,7 @@ public class CallStreamHandler implements WebSocketHandler {
 		 * redirect does not count as the caller hanging up; the socket closes once Twilio
 		 * took the TwiML (or failed to, leaving the stream's fallback verbs to run).
 		 */
-		private void redirectAndEnd(EndReason reason, String twiml) {
+		private void redirectAndEnd(CallEndReason reason, String twiml) {
 			this.reason.compareAndSet(null, reason);
 			CallStreamHandler.this.twilioCalls.redirect(this.callSid, twiml)
 				.subscribe(null, null, this.ended::tryEmitEmpty);
@@ -245,7 +245,7 @@ public class CallStreamHandler implements WebSocketHandler {
 			if (answered.isPresent() && context.isEmpty()) {
 				// The assistant was deleted since the webhook: its call-started gets its
 				// end.
-				CallStreamHandler.this.calls.ended(this.callId, EndReason.REJECTED_NOT_ALLOWED);
+				CallStreamHandler.this.calls.ended(this.callId, CallEndReason.REJECTED_NOT_ALLOWED);
 			}
 			return context;
 		}
@@ -314,11 +314,11 @@ public class CallStreamHandler implements WebSocketHandler {
 			boolean transfer = this.businessPhone != null && !this.businessPhone.isBlank();
 			log.warn("Call {}: Realtime socket lost again ({}), the caller gets the apology and {}", this.callId,
 					(failure != null) ? failure.toString() : "closed", transfer ? "the business phone" : "a hang-up");
-			redirectAndEnd(transfer ? EndReason.TRANSFERRED : EndReason.AI_UNAVAILABLE,
+			redirectAndEnd(transfer ? CallEndReason.TRANSFERRED : CallEndReason.AI_UNAVAILABLE,
 					CallStreamHandler.this.twiml.fallback(this.businessPhone));
 		}
 
-		private void end(EndReason reason, Throwable failure) {
+		private void end(CallEndReason reason, Throwable failure) {
 			if (failure != null) {
 				log.warn("Call {}: ends with {}: {}", this.callId, reason, failure.toString());
 			}
@@ -338,7 +338,7 @@ public class CallStreamHandler implements WebSocketHandler {
 						.subscribeOn(Schedulers.boundedElastic());
 			Mono<Void> recordEnd = Mono.empty();
 			if (this.accepted.get()) {
-				this.reason.compareAndSet(null, EndReason.CALLER_HUNG_UP);
+				this.reason.compareAndSet(null, CallEndReason.CALLER_HUNG_UP);
 				CallStreamHandler.this.metrics.callEnded(this.reason.get().name());
 				recordEnd = Mono
 					.<Void>fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),

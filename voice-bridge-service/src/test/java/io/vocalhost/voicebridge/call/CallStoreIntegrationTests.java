@@ -1,5 +1,6 @@
 package io.vocalhost.voicebridge.call;
 
+import io.vocalhost.common.events.call.CallEndReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -74,8 +75,8 @@ class CallStoreIntegrationTests {
 		String sid = "CA" + UUID.randomUUID();
 		UUID first = this.calls.offered(sid, 1L, 7L, "+15550001", "+15550002");
 		assertThat(this.calls.offered(sid, 1L, 7L, "+15550001", "+15550002")).isEqualTo(first);
-		this.calls.ended(first, EndReason.CALLER_HUNG_UP);
-		this.calls.ended(first, EndReason.ERROR);
+		this.calls.ended(first, CallEndReason.CALLER_HUNG_UP);
+		this.calls.ended(first, CallEndReason.ERROR);
 		this.calls.statusReported(sid, "completed", 42);
 		CallRecord call = this.calls.find(first).orElseThrow();
 		assertThat(call.endReason()).isEqualTo("CALLER_HUNG_UP");

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
-import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.common.events.call.CallEndReason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -165,7 +165,7 @@ class CallRelayTests {
 
 		final List<String> started = new ArrayList<>();
 
-		final List<EndReason> hangUps = new ArrayList<>();
+		final List<CallEndReason> hangUps = new ArrayList<>();
 
 		int stops;
 
@@ -190,7 +190,7 @@ class CallRelayTests {
 		}
 
 		@Override
-		public void hangUp(EndReason reason) {
+		public void hangUp(CallEndReason reason) {
 			this.hangUps.add(reason);
 		}
 

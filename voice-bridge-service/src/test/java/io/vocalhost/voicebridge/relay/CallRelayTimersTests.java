@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.vocalhost.testsupport.MutableClock;
-import io.vocalhost.voicebridge.call.EndReason;
+import io.vocalhost.common.events.call.CallEndReason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +52,7 @@ class CallRelayTimersTests {
 		this.relay.fromRealtime("{\"type\":\"response.done\"}");
 		assertThat(this.sink.hangUps).as("the goodbye is not played yet").isEmpty();
 		acknowledgeAll();
-		assertThat(this.sink.hangUps).containsExactly(EndReason.IDLE_TIMEOUT);
+		assertThat(this.sink.hangUps).containsExactly(CallEndReason.IDLE_TIMEOUT);
 		this.clock.advance(Duration.ofMinutes(20));
 		this.relay.tick();
 		assertThat(this.sink.hangUps).hasSize(1);
@@ -95,37 +95,37 @@ class CallRelayTimersTests {
 		assertThat(lastInstructions()).contains("maximum length");
 		this.relay.fromRealtime("{\"type\":\"response.created\"}");
 		this.relay.fromRealtime("{\"type\":\"response.done\"}");
-		assertThat(this.sink.hangUps).containsExactly(EndReason.MAX_DURATION);
+		assertThat(this.sink.hangUps).containsExactly(CallEndReason.MAX_DURATION);
 	}
 
 	@Test
 	void aGoodbyeThatIsNeverPlayedHangsUpAtTheGoodbyeTimeout() {
 		ready();
-		this.relay.endPolitely(EndReason.DRAINED);
+		this.relay.endPolitely(CallEndReason.DRAINED);
 		assertThat(lastInstructions()).contains("close now");
-		this.relay.endPolitely(EndReason.MAX_DURATION);
+		this.relay.endPolitely(CallEndReason.MAX_DURATION);
 		this.clock.advance(Duration.ofSeconds(7));
 		this.relay.tick();
 		assertThat(this.sink.hangUps).isEmpty();
 		this.clock.advance(Duration.ofSeconds(1));
 		this.relay.tick();
-		assertThat(this.sink.hangUps).containsExactly(EndReason.DRAINED);
+		assertThat(this.sink.hangUps).containsExactly(CallEndReason.DRAINED);
 	}
 
 	@Test
 	void withoutAReadySessionThereIsNoGoodbyeToWaitFor() {
 		this.relay.fromTwilio(MediaStreamFrames.start("MZ1", "t"));
-		this.relay.endPolitely(EndReason.DRAINED);
-		assertThat(this.sink.hangUps).containsExactly(EndReason.DRAINED);
+		this.relay.endPolitely(CallEndReason.DRAINED);
+		assertThat(this.sink.hangUps).containsExactly(CallEndReason.DRAINED);
 		assertThat(this.sink.toRealtime).isEmpty();
 	}
 
 	@Test
 	void losingTheUpstreamWhileEndingHangsUpAtOnce() {
 		ready();
-		this.relay.endPolitely(EndReason.MAX_DURATION);
+		this.relay.endPolitely(CallEndReason.MAX_DURATION);
 		this.relay.upstreamLost();
-		assertThat(this.sink.hangUps).containsExactly(EndReason.MAX_DURATION);
+		assertThat(this.sink.hangUps).containsExactly(CallEndReason.MAX_DURATION);
 	}
 
 	private void ready() {
