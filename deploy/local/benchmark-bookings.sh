@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/find-jdk.sh
+. deploy/local/async-profiler.sh
 JAVA_HOME=$(find_jdk) || { echo "needs a JDK >= 21" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
 [ -d gateway-service/target/test-classes/io/vocalhost/benchmark ] \
@@ -135,44 +136,27 @@ summary() {
 }
 
 # One slots line at 16 connections with async-profiler attached; stacks folded into
-# <name>.collapsed, and <name>.txt sums the samples by area (a sample counts in every area
-# one of its frames belongs to, so areas overlap) and lists the hottest leaf frames.
-# (jcmd takes "a=b" as its own named argument unless the agent's options are quoted.)
+# <name>.collapsed, and <name>.txt sums the samples by area and lists the hottest leaf frames.
 profile() {
   local pid=$1 name=$2 event=$3 url=$4
-  "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$data/libasyncProfiler.so" "\"start,event=$event\"" > /dev/null
+  profiler_start "$profiler" "$pid" "$event"
   wrk -t2 -c"$connections" -d"$duration" -H "Authorization: Bearer $token" "$url" > /dev/null
-  "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$data/libasyncProfiler.so" \
-    "\"stop,collapsed,file=$BENCH_PROFILE/$name.collapsed\"" > /dev/null
-  awk '
-    BEGIN {
-      area["token check"] = "AccessToken|[Jj]wt|nimbus|jose"
-      area["cookies, session refresh"] = "SessionRefresh|ResponseCookieParser|[Cc]ookie"
-      area["CSRF"] = "[Cc]srf"
-      area["rate limiting"] = "RateLimit|TokenBuckets"
-      area["CORS"] = "[Cc]ors"
-      area["Spring Security chain"] = "springframework[./]security"
-      area["metrics, observations"] = "micrometer|[Oo]bservation"
-      area["tracing"] = "tracing|opentelemetry"
-      area["routing (predicates, route lookup)"] = "RoutePredicateHandlerMapping|[Pp]redicate|PathPattern"
-      area["gateway filters (all)"] = "FilteringWebHandler"
-      area["Netty client and pool"] = "NettyRoutingFilter|reactor[./]netty[./]http[./]client|reactor[./]netty[./]resources"
-      area["logging"] = "logback|slf4j|[Ll]ogger"
-      area["JIT compiler"] = "CompileBroker|C2Compiler|Compiler::"
-      area["GC"] = "GCTask|SerialHeap|DefNewGeneration|TenuredGeneration|VM_GC|GenCollect"
-    }
-    {
-      n = $NF; total += n; stack = substr($0, 1, length($0) - length($NF) - 1)
-      for (a in area) if (stack ~ area[a]) sum[a] += n
-      k = split(stack, frames, ";"); leaf[frames[k]] += n
-    }
-    END {
-      printf "%d samples\n", total
-      for (a in area) printf "%5.1f %%  %s\n", 100 * sum[a] / total, a | "sort -rn"
-      close("sort -rn")
-      print "hottest leaf frames:"
-      for (f in leaf) printf "%5.1f %%  %s\n", 100 * leaf[f] / total, f | "sort -rn | head -15"
-    }' "$BENCH_PROFILE/$name.collapsed" > "$BENCH_PROFILE/$name.txt"
+  profiler_stop "$profiler" "$pid" "$BENCH_PROFILE/$name.collapsed"
+  profile_summary "$BENCH_PROFILE/$name.collapsed" \
+    "token check=AccessToken|[Jj]wt|nimbus|jose" \
+    "cookies, session refresh=SessionRefresh|ResponseCookieParser|[Cc]ookie" \
+    "CSRF=[Cc]srf" \
+    "rate limiting=RateLimit|TokenBuckets" \
+    "CORS=[Cc]ors" \
+    "Spring Security chain=springframework[./]security" \
+    "metrics, observations=micrometer|[Oo]bservation" \
+    "tracing=tracing|opentelemetry" \
+    "routing (predicates, route lookup)=RoutePredicateHandlerMapping|[Pp]redicate|PathPattern" \
+    "gateway filters (all)=FilteringWebHandler" \
+    "Netty client and pool=NettyRoutingFilter|reactor[./]netty[./]http[./]client|reactor[./]netty[./]resources" \
+    "logging=logback|slf4j|[Ll]ogger" \
+    "JIT compiler=CompileBroker|C2Compiler|Compiler::" \
+    "GC=GCTask|SerialHeap|DefNewGeneration|TenuredGeneration|VM_GC|GenCollect" > "$BENCH_PROFILE/$name.txt"
   echo "== profile $name: $BENCH_PROFILE/$name.txt"
   cat "$BENCH_PROFILE/$name.txt"
 }
@@ -193,8 +177,7 @@ done
 summary
 if [ -n "${BENCH_PROFILE:-}" ]; then
   mkdir -p "$BENCH_PROFILE"
-  profiler=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar | tail -1)
-  unzip -q -o -j "$profiler" linux-x64/libasyncProfiler.so -d "$data"
+  profiler=$(profiler_library "$data")
   profile "$(port_pid 5001)" gateway-cpu itimer "$gateway$slots"
   profile "$(port_pid 5001)" gateway-alloc alloc "$gateway$slots"
   profile "$floor" floor-cpu itimer "$floor_url$slots"

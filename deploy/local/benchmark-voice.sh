@@ -6,9 +6,12 @@
 # no bridge) runs first as the floor, then the same load through a separately started
 # bridge (a reduced local stack: PostgreSQL, Kafka and voice-bridge-service). Prints one
 # Markdown row per run; the results go to docs/benchmarks.md by hand.
+# BENCH_PROFILE=<folder> also runs BENCH_PROFILE_CALLS (default 100) calls through the bridge
+# with async-profiler attached (cpu, then alloc) and sums the bridge's costs by area.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/find-jdk.sh
+. deploy/local/async-profiler.sh
 JAVA_HOME=$(find_jdk) || { echo "needs a JDK >= 21" >&2; exit 1; }
 calls=${BENCH_CALLS:-10 50 100 200}
 seconds=${BENCH_SECONDS:-20}
@@ -49,3 +52,28 @@ for n in $calls; do
   bench bridge "$n" "$seconds"
 done
 echo "after: load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  mkdir -p "$BENCH_PROFILE"
+  profiler=$(profiler_library "$data")
+  for event in itimer alloc; do
+    profiler_start "$profiler" "$bridge_pid" "$event"
+    bench bridge "${BENCH_PROFILE_CALLS:-100}" "$seconds" > /dev/null
+    profiler_stop "$profiler" "$bridge_pid" "$BENCH_PROFILE/bridge-$event.collapsed"
+    profile_summary "$BENCH_PROFILE/bridge-$event.collapsed" \
+      "the relay (CallRelay and its JSON)=voicebridge[./]relay" \
+      "JSON (all)=jackson" \
+      "WebSocket frames (codec)=websocketx|[Ww]ebsocket[A-Z]?[a-z]*(Inbound|Outbound|Session)|WebSocketSession" \
+      "Reactor operators=reactor[./]core[./]publisher" \
+      "Netty channel pipeline and event loop=io[./]netty[./]channel" \
+      "socket reads and writes (kernel)=sys_write|sys_read|__write|__read|writev|readv|send|recv|tcp_" \
+      "epoll waits and wake-ups=epoll" \
+      "metrics=micrometer" \
+      "Kafka clients=apache[./]kafka" \
+      "JDBC and the pool=postgresql|hikari|springframework[./]jdbc" \
+      "logging=logback|slf4j" \
+      "JIT compiler=CompileBroker|C2Compiler|Compiler::" \
+      "GC=GCTask|SerialHeap|DefNewGeneration|TenuredGeneration|VM_GC|GenCollect" > "$BENCH_PROFILE/bridge-$event.txt"
+    echo "== profile bridge-$event: $BENCH_PROFILE/bridge-$event.txt"
+    cat "$BENCH_PROFILE/bridge-$event.txt"
+  done
+fi

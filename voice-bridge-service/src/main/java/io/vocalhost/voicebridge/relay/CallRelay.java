@@ -105,6 +105,9 @@ public final class CallRelay {
 
 	private String streamSid;
 
+	/** The stream sid as a JSON string literal, for the frames written around audio. */
+	private String quotedStreamSid;
+
 	private boolean upstreamOpen;
 
 	private boolean sessionReady;
@@ -162,17 +165,28 @@ public final class CallRelay {
 
 	/** A text frame from Twilio. */
 	public synchronized void fromTwilio(String frame) {
-		JsonNode message = parse(frame, "Twilio");
-		if (message == null || this.stopped) {
+		AudioFrames.Scanned scanned = scan(frame, "Twilio");
+		if (scanned == null || this.stopped) {
 			return;
 		}
-		String event = message.path("event").asString("");
+		String event = (scanned.kind() != null) ? scanned.kind() : "";
+		switch (event) {
+			case "media" -> media(scanned);
+			case "mark" -> acknowledge((scanned.name() != null) ? scanned.name() : "");
+			default -> {
+				JsonNode message = parse(frame, "Twilio");
+				if (message != null) {
+					fromTwilio(event, message);
+				}
+			}
+		}
+	}
+
+	private void fromTwilio(String event, JsonNode message) {
 		switch (event) {
 			case "connected" -> {
 			}
 			case "start" -> start(message);
-			case "media" -> media(message);
-			case "mark" -> acknowledge(message);
 			case "dtmf" -> log.debug("Call {}: DTMF {}", this.callId, message.path("dtmf").path("digit").asString(""));
 			case "stop" -> {
 				this.stopped = true;
@@ -259,16 +273,22 @@ public final class CallRelay {
 
 	/** A text frame from the Realtime API. */
 	public synchronized void fromRealtime(String frame) {
-		JsonNode message = parse(frame, "Realtime");
-		if (message == null || this.stopped) {
+		AudioFrames.Scanned scanned = scan(frame, "Realtime");
+		if (scanned == null || this.stopped) {
 			return;
 		}
-		String type = message.path("type").asString("");
-		switch (type) {
+		if ("response.output_audio.delta".equals(scanned.kind())) {
+			audioDelta(scanned);
+			return;
+		}
+		JsonNode message = parse(frame, "Realtime");
+		if (message == null) {
+			return;
+		}
+		switch ((scanned.kind() != null) ? scanned.kind() : "") {
 			case "session.updated" -> sessionUpdated();
 			case "response.created" -> this.responseActive = true;
 			case "response.done" -> responseDone();
-			case "response.output_audio.delta" -> audioDelta(message);
 			case "input_audio_buffer.speech_started" -> {
 				this.callerSpeaking = true;
 				this.askedIfThere = false;
@@ -302,29 +322,30 @@ public final class CallRelay {
 		}
 		JsonNode start = message.path("start");
 		this.streamSid = message.path("streamSid").asString(start.path("streamSid").asString(""));
+		this.quotedStreamSid = json.writeValueAsString(this.streamSid);
 		JsonNode token = start.path("customParameters").path("token");
 		this.sink.started(start.path("callSid").asString(""), this.streamSid,
 				token.isString() ? token.asString() : null);
 	}
 
-	private void media(JsonNode message) {
-		if (this.streamSid == null || !this.streamSid.equals(message.path("streamSid").asString(""))) {
+	private void media(AudioFrames.Scanned media) {
+		if (this.streamSid == null || !this.streamSid.equals(media.streamSid())) {
 			log.warn("Call {}: ignored media for another stream", this.callId);
 			return;
 		}
-		JsonNode payload = message.path("media").path("payload");
-		if (!payload.isString()) {
+		String payload = media.audio();
+		if (payload == null) {
 			return;
 		}
 		if (this.sessionReady) {
-			this.sink.toRealtime(append(payload.asString()));
+			this.sink.toRealtime(append(payload));
 			return;
 		}
 		if (this.pendingAudio.size() == this.maxPendingFrames) {
 			this.pendingAudio.removeFirst();
 			log.warn("Call {}: upstream not ready, dropped the oldest held frame", this.callId);
 		}
-		this.pendingAudio.addLast(payload.asString());
+		this.pendingAudio.addLast(payload);
 	}
 
 	private void sessionUpdated() {
@@ -382,31 +403,28 @@ public final class CallRelay {
 		}
 	}
 
-	private void audioDelta(JsonNode message) {
-		String itemId = message.path("item_id").asString("");
-		JsonNode delta = message.path("delta");
-		if (this.streamSid == null || !delta.isString()) {
+	private void audioDelta(AudioFrames.Scanned delta) {
+		String itemId = (delta.itemId() != null) ? delta.itemId() : "";
+		String audio = delta.audio();
+		if (this.streamSid == null || audio == null) {
 			return;
 		}
-		long bytes = decodedLength(delta.asString());
+		long bytes = decodedLength(audio);
 		this.conversation.audioGenerated(itemId, bytes);
 		if (this.truncated.contains(itemId)) {
 			return;
 		}
 		long endMs = this.generatedBytes.merge(itemId, bytes, Long::sum) / BYTES_PER_MS;
-		ObjectNode media = twilio("media");
-		media.putObject("media").put("payload", delta.asString());
-		this.sink.toTwilio(write(media));
+		this.sink.toTwilio("{\"event\":\"media\",\"streamSid\":" + this.quotedStreamSid + ",\"media\":{\"payload\":"
+				+ AudioFrames.quoted(json, audio) + "}}");
 		SentMark mark = new SentMark("m" + (++this.marks), itemId, endMs);
-		ObjectNode markFrame = twilio("mark");
-		markFrame.putObject("mark").put("name", mark.name());
-		this.sink.toTwilio(write(markFrame));
+		this.sink.toTwilio("{\"event\":\"mark\",\"streamSid\":" + this.quotedStreamSid + ",\"mark\":{\"name\":\""
+				+ mark.name() + "\"}}");
 		this.unacknowledged.addLast(mark);
 	}
 
-	private void acknowledge(JsonNode message) {
-		String name = message.path("mark").path("name").asString("");
-		if (this.unacknowledged.stream().noneMatch((mark) -> mark.name().equals(name))) {
+	private void acknowledge(String name) {
+		if (!isUnacknowledged(name)) {
 			return;
 		}
 		SentMark mark;
@@ -418,6 +436,15 @@ public final class CallRelay {
 		this.acknowledgedMs = mark.endMs();
 		this.quietSince = this.clock.instant();
 		hangUpOncePlayed();
+	}
+
+	private boolean isUnacknowledged(String name) {
+		for (SentMark mark : this.unacknowledged) {
+			if (mark.name().equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void bargeIn() {
@@ -474,7 +501,7 @@ public final class CallRelay {
 	}
 
 	private static String append(String payload) {
-		return write(json.createObjectNode().put("type", "input_audio_buffer.append").put("audio", payload));
+		return "{\"type\":\"input_audio_buffer.append\",\"audio\":" + AudioFrames.quoted(json, payload) + "}";
 	}
 
 	/** The decoded length of a base64 string, without decoding it. */
@@ -487,6 +514,15 @@ public final class CallRelay {
 		return (length / 4L) * 3 - padding;
 	}
 
+	private AudioFrames.Scanned scan(String frame, String side) {
+		AudioFrames.Scanned scanned = AudioFrames.scan(json, frame);
+		if (scanned == null) {
+			log.warn("Call {}: ignored a malformed {} frame", this.callId, side);
+		}
+		return scanned;
+	}
+
+	/** The tree of a frame {@link #scan} found to be a JSON object. */
 	private JsonNode parse(String frame, String side) {
 		JsonNode node;
 		try {

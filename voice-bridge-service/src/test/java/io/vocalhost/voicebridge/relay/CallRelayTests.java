@@ -115,6 +115,20 @@ class CallRelayTests {
 	}
 
 	@Test
+	void framesWrittenAroundTheAudioStayJsonWhateverTheStreamSidAndPayloadHold() {
+		this.relay.fromTwilio("{\"event\":\"start\",\"streamSid\":\"MZ\\\"1\","
+				+ "\"start\":{\"callSid\":\"CA1\",\"customParameters\":{\"token\":\"t\"}}}");
+		this.relay.upstreamOpened(CONTEXT);
+		this.relay.fromRealtime("{\"type\":\"session.updated\"}");
+		this.relay.fromRealtime("{\"type\":\"response.output_audio.delta\",\"item_id\":\"i1\",\"delta\":\"a\\\"b\"}");
+		assertThat(this.sink.twilio(0).path("streamSid").asString()).isEqualTo("MZ\"1");
+		assertThat(this.sink.twilio(0).at("/media/payload").asString()).isEqualTo("a\"b");
+		assertThat(this.sink.twilio(1).path("streamSid").asString()).isEqualTo("MZ\"1");
+		this.relay.fromTwilio("{\"event\":\"media\",\"streamSid\":\"MZ\\\"1\",\"media\":{\"payload\":\"c\\\"d\"}}");
+		assertThat(this.sink.realtime(this.sink.toRealtime.size() - 1).path("audio").asString()).isEqualTo("c\"d");
+	}
+
+	@Test
 	void noClearWithoutUnplayedAudio() {
 		ready();
 		this.relay.fromRealtime("{\"type\":\"input_audio_buffer.speech_started\"}");
