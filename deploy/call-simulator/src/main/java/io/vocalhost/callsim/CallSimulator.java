@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -46,16 +47,35 @@ public final class CallSimulator {
 	 * @param audio a 16-bit PCM WAV file the caller says, or {@code null} for silence
 	 * @param reply where the assistant's audio is written (8 kHz 16-bit PCM WAV)
 	 * @param duration how long the caller stays on the line once the stream is open
+	 * @param speakAt without {@code audio}: the seconds of the call at which the caller
+	 * says something (a burst of {@link SpeechSound} of {@link #SPOKEN_MILLISECONDS})
 	 */
 	public record Options(URI target, String publicUrl, String authToken, String from, String to, Path audio,
-			Path reply, Duration duration) {
+			Path reply, Duration duration, List<Integer> speakAt) {
+
+		public Options(URI target, String publicUrl, String authToken, String from, String to, Path audio, Path reply,
+				Duration duration) {
+			this(target, publicUrl, authToken, from, to, audio, reply, duration, List.of());
+		}
+
+		String callerSays() {
+			if (this.audio != null) {
+				return this.audio.toString();
+			}
+			return this.speakAt.isEmpty() ? "silence" : "speech at " + this.speakAt + " s, silence between";
+		}
+
 	}
+
+	/** How long the caller speaks at each second of {@code --say-at}. */
+	static final int SPOKEN_MILLISECONDS = 1500;
 
 	/** Places the call; answers the process exit code (0: the call went through). */
 	public int run() throws IOException, InterruptedException {
 		String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
 		CallerAudio caller = (this.options.audio() != null)
-				? CallerAudio.of(MuLaw.encode(Wav.readPhoneAudio(this.options.audio()))) : CallerAudio.silence();
+				? CallerAudio.of(MuLaw.encode(Wav.readPhoneAudio(this.options.audio())))
+				: CallerAudio.speakingAt(this.options.speakAt(), SPOKEN_MILLISECONDS);
 		CallWebhook webhook = new CallWebhook(this.options.target(), this.options.publicUrl(),
 				this.options.authToken());
 		print("Calling %s from %s: POST %s (call %s)", this.options.to(), this.options.from(),
@@ -93,8 +113,8 @@ public final class CallSimulator {
 			print("The stream did not open: %s", (ex.getCause() != null) ? ex.getCause() : ex);
 			return 1;
 		}
-		print("Stream open: %s; sending %s at 20 ms per frame for %d s", uri,
-				(this.options.audio() != null) ? this.options.audio() : "silence", this.options.duration().toSeconds());
+		print("Stream open: %s; sending %s at 20 ms per frame for %d s", uri, this.options.callerSays(),
+				this.options.duration().toSeconds());
 		ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 		pacer.scheduleAtFixedRate(() -> stream.tick(caller), 0, FRAME.toNanos(), TimeUnit.NANOSECONDS);
 		Thread hangUpOnCtrlC = new Thread(stream::hangUp);

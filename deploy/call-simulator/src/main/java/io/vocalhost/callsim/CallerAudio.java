@@ -1,6 +1,7 @@
 package io.vocalhost.callsim;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** What the caller says: 20 ms of μ-law (160 bytes) for each frame of the call. */
 @FunctionalInterface
@@ -30,6 +31,25 @@ public interface CallerAudio {
 			Arrays.fill(frame, Math.min(MediaStream.FRAME_BYTES, mulaw.length - from), MediaStream.FRAME_BYTES,
 					SILENCE);
 			return frame;
+		};
+	}
+
+	/**
+	 * Silence, with a burst of {@link SpeechSound} of the given length starting at each
+	 * of the given seconds of the call.
+	 */
+	static CallerAudio speakingAt(List<Integer> seconds, int burstMilliseconds) {
+		byte[] speech = SpeechSound.mulaw(burstMilliseconds);
+		int framesPerSecond = 1000 / MediaStream.FRAME_MILLISECONDS;
+		CallerAudio silence = silence();
+		return (index) -> {
+			for (int second : seconds) {
+				int from = (index - second * framesPerSecond) * MediaStream.FRAME_BYTES;
+				if (from >= 0 && from < speech.length) {
+					return Arrays.copyOfRange(speech, from, from + MediaStream.FRAME_BYTES);
+				}
+			}
+			return silence.frame(index);
 		};
 	}
 

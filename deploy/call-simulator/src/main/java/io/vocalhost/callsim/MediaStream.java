@@ -28,6 +28,9 @@ public final class MediaStream {
 	/** 20 ms of 8 kHz μ-law. */
 	public static final int FRAME_BYTES = 160;
 
+	/** How much of the call one frame is. */
+	public static final int FRAME_MILLISECONDS = 20;
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/** What a stream's user hears of it; called on the socket's thread. */
