@@ -146,6 +146,19 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void aCallersTraceReachesTheServiceWithoutTraceExport() throws Exception {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		HttpResponse<String> response = TestHttp.sendAlone(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/slots/7?date=2026-12-01"))
+					.header("Authorization", "Bearer " + TOKEN)
+					.header("traceparent", traceparent)
+					.timeout(Duration.ofSeconds(60))
+					.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Echo-Traceparent")).hasValue(traceparent);
+	}
+
+	@Test
 	void upgradesCallStreamsToAWebSocketOnTheVoiceBridge() {
 		URI uri = URI.create("ws://localhost:" + this.port + "/ws/call/conversation-1");
 		String echoed = new ReactorNettyWebSocketClient()
@@ -302,6 +315,7 @@ class GatewayRoutingTests {
 								in.receive().asString().map((text) -> name + " /ws/call/" + "conversation-1 " + text)))
 				.route((request) -> true, (request, response) -> response.header("X-VocalHost-Service", name)
 					.header("X-Echo-Authorization", String.valueOf(request.requestHeaders().get("Authorization")))
+					.header("X-Echo-Traceparent", String.valueOf(request.requestHeaders().get("traceparent")))
 					.sendString(Mono.just(request.method().name() + " " + request.uri())
 						.delayElement(request.uri().contains("slow=true") ? Duration.ofSeconds(30) : Duration.ZERO))))
 			.bindNow();
