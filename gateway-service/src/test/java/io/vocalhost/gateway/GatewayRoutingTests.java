@@ -202,6 +202,16 @@ class GatewayRoutingTests {
 		assertJsonError(response, "Gateway timeout", "booking-service did not answer in time");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "/api/register, assistant-service", "/api/register/assistant, assistant-service",
+			"/api/rag/index_files, rag-service" })
+	void uploadRoutesWaitLongerThanTheResponseTimeout(String path, String service) throws Exception {
+		HttpResponse<String> response = send("POST", path + "?delay=2s", TOKEN);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-VocalHost-Service")).hasValue(service);
+		assertThat(send("GET", "/api/slots/7?delay=2s", TOKEN).statusCode()).isEqualTo(504);
+	}
+
 	@Test
 	void anUnknownPathGivesJson404() throws Exception {
 		assertThat(send("GET", "/no/such/path").statusCode()).isEqualTo(401);
@@ -317,8 +327,19 @@ class GatewayRoutingTests {
 					.header("X-Echo-Authorization", String.valueOf(request.requestHeaders().get("Authorization")))
 					.header("X-Echo-Traceparent", String.valueOf(request.requestHeaders().get("traceparent")))
 					.sendString(Mono.just(request.method().name() + " " + request.uri())
-						.delayElement(request.uri().contains("slow=true") ? Duration.ofSeconds(30) : Duration.ZERO))))
+						.delayElement(delayAsked(request.uri())))))
 			.bindNow();
+	}
+
+	/**
+	 * {@code slow=true} outlasts every timeout; {@code delay=2s} outlasts only the 1 s
+	 * one.
+	 */
+	private static Duration delayAsked(String uri) {
+		if (uri.contains("slow=true")) {
+			return Duration.ofSeconds(30);
+		}
+		return uri.contains("delay=2s") ? Duration.ofSeconds(2) : Duration.ZERO;
 	}
 
 }
