@@ -57,7 +57,11 @@ class DownstreamErrorHandler extends JsonErrorWebExceptionHandler {
 
 	private static String downstreamName(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		return (route != null) ? route.getId() : "The service";
+		if (route == null) {
+			return "The service";
+		}
+		// A service with several routes names itself in their metadata.
+		return (route.getMetadata().get("service") instanceof String service) ? service : route.getId();
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

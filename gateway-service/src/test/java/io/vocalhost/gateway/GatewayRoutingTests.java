@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ports): every public path reaches its service, and a service that is down or slow gives
  * a JSON 503 or 504 quickly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s", "GATEWAY_UPLOAD_TIMEOUT_MS=4000" })
 class GatewayRoutingTests {
 
 	private static final String TOKEN = TestTokens.forUser(7);
@@ -213,6 +213,13 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void aRegistrationThatOutlastsTheUploadTimeoutNamesItsService() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/register?slow=true", TOKEN);
+		assertThat(response.statusCode()).isEqualTo(504);
+		assertJsonError(response, "Gateway timeout", "assistant-service did not answer in time");
+	}
+
+	@Test
 	void anUnknownPathGivesJson404() throws Exception {
 		assertThat(send("GET", "/no/such/path").statusCode()).isEqualTo(401);
 		HttpResponse<String> response = send("GET", "/no/such/path", TOKEN);
@@ -333,7 +340,7 @@ class GatewayRoutingTests {
 
 	/**
 	 * {@code slow=true} outlasts every timeout; {@code delay=2s} outlasts only the 1 s
-	 * one.
+	 * one, not the uploads' 4 s.
 	 */
 	private static Duration delayAsked(String uri) {
 		if (uri.contains("slow=true")) {
