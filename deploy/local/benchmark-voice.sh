@@ -4,7 +4,8 @@
 # (the Twilio side is the call simulator's MediaStream, the OpenAI side an echoing Realtime
 # stand-in), tagged frames. For each N the harness alone (an echo relay in its own process,
 # no bridge) runs first as the floor, then the same load through a separately started
-# bridge (a reduced local stack: PostgreSQL, Kafka and voice-bridge-service). Prints one
+# bridge (a reduced local stack: PostgreSQL, Kafka and voice-bridge-service; the free plan's
+# concurrent-call cap raised to 1,000, since all calls are one owner's). Prints one
 # Markdown row per run; the results go to docs/benchmarks.md by hand.
 # BENCH_PROFILE=<folder> also runs BENCH_PROFILE_CALLS (default 100) calls through the bridge
 # with async-profiler attached (cpu, then alloc) and sums the bridge's costs by area.
@@ -25,7 +26,7 @@ trap 'kill -TERM "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$data"
 # Production-like JIT (no C1-only); the bridge's own -Xmx384m from the stack applies.
 VOCALHOST_DATA_DIR="$data/stack" VOCALHOST_SERVICES=voice-bridge-service VOCALHOST_PORT_OFFSET=$offset \
   VOCALHOST_JVM_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k" VOCALHOST_AOT_CACHE=false \
-  VOCALHOST_ENV_VOICE_BRIDGE_SERVICE="OPENAI_API_KEY=sk-bench OPENAI_REALTIME_URL=ws://127.0.0.1:$realtime_port/v1/realtime" \
+  VOCALHOST_ENV_VOICE_BRIDGE_SERVICE="VOICE_CALL_CAP_FREE=1000 OPENAI_API_KEY=sk-bench OPENAI_REALTIME_URL=ws://127.0.0.1:$realtime_port/v1/realtime" \
   "$JAVA_HOME/bin/java" -jar deploy/local/target/local-stack.jar > "$data/stack.out" 2>&1 &
 stack=$!
 until grep -q "VocalHost is up" "$data/stack.out"; do

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +30,8 @@ import tools.jackson.databind.JsonNode;
 public final class CallSimulator {
 
 	private static final Duration FRAME = Duration.ofMillis(20);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final Options options;
 
@@ -49,13 +54,15 @@ public final class CallSimulator {
 	 * @param duration how long the caller stays on the line once the stream is open
 	 * @param speakAt without {@code audio}: the seconds of the call at which the caller
 	 * says something (a burst of {@link SpeechSound} of {@link #SPOKEN_MILLISECONDS})
+	 * @param ownerToken the assistant owner's access token, to print the stored
+	 * transcript after the call, or {@code null}
 	 */
 	public record Options(URI target, String publicUrl, String authToken, String from, String to, Path audio,
-			Path reply, Duration duration, List<Integer> speakAt) {
+			Path reply, Duration duration, List<Integer> speakAt, String ownerToken) {
 
 		public Options(URI target, String publicUrl, String authToken, String from, String to, Path audio, Path reply,
 				Duration duration) {
-			this(target, publicUrl, authToken, from, to, audio, reply, duration, List.of());
+			this(target, publicUrl, authToken, from, to, audio, reply, duration, List.of(), null);
 		}
 
 		String callerSays() {
@@ -143,9 +150,48 @@ public final class CallSimulator {
 		print("Wrote %s: %.2f s of the assistant's audio as it was played (%d frames received, %d marks, %d clears)",
 				this.options.reply(), heard.length / (double) Wav.PHONE_RATE, printer.audioFrames, printer.marks,
 				printer.clears);
-		print("Transcripts are not sent over the stream: the bridge keeps them with the call, "
-				+ "GET /api/calls/%s for the assistant's owner", conversationId(twiml));
+		printTranscript(conversationId(twiml));
 		return 0;
+	}
+
+	/**
+	 * The bridge sends no transcripts over the stream; it stores them with the call when
+	 * it ends. With the owner's access token they are fetched and printed.
+	 */
+	private void printTranscript(String callId) throws InterruptedException {
+		if (this.options.ownerToken() == null) {
+			print("Transcript: GET /api/calls/%s as the assistant's owner (or set VOCALHOST_TOKEN to the "
+					+ "owner's access token, the vh_access cookie, to have it printed here)", callId);
+			return;
+		}
+		HttpRequest request = HttpRequest.newBuilder(this.options.target().resolve("/api/calls/" + callId))
+			.header("Authorization", "Bearer " + this.options.ownerToken())
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+			for (int attempt = 0; attempt < 10; attempt++) {
+				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 200) {
+					print("Transcript: GET /api/calls/%s answered %d %s", callId, response.statusCode(),
+							response.body());
+					return;
+				}
+				JsonNode call = json.readTree(response.body());
+				if (call.path("ended_at").isString()) {
+					print("Transcript (%s, %d s):", call.path("end_reason").asString(""),
+							call.path("duration_seconds").asLong());
+					call.path("messages")
+						.forEach((message) -> print("  %-10s %s", message.path("role").asString("") + ":",
+								message.path("text").asString("")));
+					return;
+				}
+				Thread.sleep(500);
+			}
+			print("Transcript: the call was not stored as ended within 5 s");
+		}
+		catch (IOException ex) {
+			print("Transcript: GET /api/calls/%s failed: %s", callId, ex.getMessage());
+		}
 	}
 
 	private static void awaitClose(MediaStream stream) throws InterruptedException {

@@ -80,7 +80,7 @@ public final class CallSimulatorMain {
 		return new CallSimulator.Options(URI.create(target), env.getOrDefault("VOCALHOST_PUBLIC_URL", target),
 				blankToDefault(env.get("TWILIO_AUTH_TOKEN"), LOCAL_TWILIO_AUTH_TOKEN), from, to, audio, reply,
 				(duration != null) ? duration : Duration.ofSeconds((audio != null || !speakAt.isEmpty()) ? 30 : 15),
-				speakAt);
+				speakAt, blankToDefault(env.get("VOCALHOST_TOKEN"), null));
 	}
 
 	private static String value(String[] args, int index, String option) {
