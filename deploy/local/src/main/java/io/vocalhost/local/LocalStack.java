@@ -271,8 +271,19 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	static final String LOCAL_TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
 
-	/** The assistant-service client's secret when ASSISTANT_CLIENT_SECRET is not set. */
-	private final String localAssistantSecret = UUID.randomUUID().toString();
+	/**
+	 * The service-token clients of this stack: the variable holding each client's secret,
+	 * by client, and the services each calls with its token.
+	 */
+	private static final Map<String, String> CLIENT_SECRETS = Map.of("assistant-service", "ASSISTANT_CLIENT_SECRET",
+			"voice-bridge-service", "VOICE_BRIDGE_CLIENT_SECRET");
+
+	private static final Map<String, List<String>> CALLED_WITH_TOKENS = Map.of("assistant-service",
+			List.of("rag-service"), "voice-bridge-service", List.of("booking-service", "rag-service"));
+
+	/** Each client's secret when its variable is not set, one per stack. */
+	private final Map<String, String> localSecrets = Map.of("ASSISTANT_CLIENT_SECRET", UUID.randomUUID().toString(),
+			"VOICE_BRIDGE_CLIENT_SECRET", UUID.randomUUID().toString());
 
 	private Map<String, String> environmentOf(StackService service) {
 		Map<String, String> environment = new HashMap<>();
@@ -294,17 +305,21 @@ public final class LocalStack implements AutoCloseable {
 			// checked).
 			environment.put("TWILIO_AUTH_TOKEN", LOCAL_TWILIO_AUTH_TOKEN);
 		}
-		String assistantSecret = System.getenv("ASSISTANT_CLIENT_SECRET");
-		if ((service.name().equals("auth-service") || service.name().equals("assistant-service"))
-				&& (assistantSecret == null || assistantSecret.isBlank())) {
-			// Both ends of assistant-service's service-token client share a secret of
-			// this stack, so that registration documents are indexed.
-			environment.put("ASSISTANT_CLIENT_SECRET", this.localAssistantSecret);
-		}
-		if (service.name().equals("assistant-service")) {
-			if (this.layout.servicePorts().containsKey("rag-service")) {
-				environment.put("RAG_SERVICE_URL", "http://localhost:" + this.layout.portOf("rag-service"));
+		CLIENT_SECRETS.forEach((client, variable) -> {
+			String secret = System.getenv(variable);
+			if ((service.name().equals("auth-service") || service.name().equals(client))
+					&& (secret == null || secret.isBlank())) {
+				// Both ends of a service-token client share a secret of this stack, so
+				// that registration documents are indexed and the in-call tools work.
+				environment.put(variable, this.localSecrets.get(variable));
 			}
+		});
+		if (CALLED_WITH_TOKENS.containsKey(service.name())) {
+			this.layout.services()
+				.stream()
+				.filter((called) -> CALLED_WITH_TOKENS.get(service.name()).contains(called.name()))
+				.forEach((called) -> environment.put(called.urlVariable(),
+						"http://localhost:" + this.layout.portOf(called.name())));
 			if (this.layout.servicePorts().containsKey("auth-service")) {
 				environment.put("AUTH_TOKEN_URI",
 						"http://localhost:" + this.layout.portOf("auth-service") + "/oauth2/token");

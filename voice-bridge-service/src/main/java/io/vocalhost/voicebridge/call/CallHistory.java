@@ -14,6 +14,11 @@ import io.vocalhost.voicebridge.call.CallViews.CallDetails;
 import io.vocalhost.voicebridge.call.CallViews.CallPage;
 import io.vocalhost.voicebridge.call.CallViews.CallSummary;
 import io.vocalhost.voicebridge.call.CallViews.Message;
+import io.vocalhost.voicebridge.call.CallViews.ToolCallView;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +34,13 @@ class CallHistory {
 	private static final String SUMMARY = """
 			SELECT c.id, c.assistant_id, c.caller, c.called_number, c.started_at, c.answered_at, c.ended_at,
 				COALESCE(c.duration_seconds, floor(EXTRACT(EPOCH FROM (c.ended_at - c.started_at)))::int) AS duration,
-				c.end_reason, c.twilio_status
+				c.end_reason, c.twilio_status, c.summary
 			FROM call c""";
 
 	/** The day of a call, in its assistant's zone (UTC once the assistant is gone). */
 	private static final String LOCAL_DAY = "(c.started_at AT TIME ZONE COALESCE(a.time_zone, 'UTC'))::date";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -83,10 +90,10 @@ class CallHistory {
 			.params(callId, ownerId)
 			.query(CallHistory::summary)
 			.optional()
-			.map((call) -> new CallDetails(call, messages(callId)));
+			.map((call) -> new CallDetails(call, messages(callId), toolCalls(callId)));
 	}
 
-	private boolean ownsAssistant(long ownerId, long assistantId) {
+	boolean ownsAssistant(long ownerId, long assistantId) {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM assistant WHERE assistant_id = ? AND owner_id = ?)
 					OR EXISTS (SELECT 1 FROM call WHERE assistant_id = ? AND owner_id = ?)
@@ -101,11 +108,31 @@ class CallHistory {
 			.list();
 	}
 
+	private List<ToolCallView> toolCalls(UUID callId) {
+		return this.jdbc
+			.sql("SELECT seq, name, arguments, output, at, took_ms FROM call_tool_call WHERE call_id = ? ORDER BY seq")
+			.param(callId)
+			.query((row, number) -> new ToolCallView(row.getInt("seq"), row.getString("name"),
+					jsonOrText(row.getString("arguments")), jsonOrText(row.getString("output")), instant(row, "at"),
+					row.getLong("took_ms")))
+			.list();
+	}
+
+	/** Stored JSON as JSON; what the model sent that was not JSON, as a string. */
+	private static JsonNode jsonOrText(String stored) {
+		try {
+			return json.readTree(stored);
+		}
+		catch (JacksonException ex) {
+			return JsonNodeFactory.instance.stringNode(stored);
+		}
+	}
+
 	private static CallSummary summary(ResultSet row, int number) throws SQLException {
 		return new CallSummary(row.getObject("id", UUID.class), (Long) row.getObject("assistant_id"),
 				row.getString("caller"), row.getString("called_number"), instant(row, "started_at"),
 				instant(row, "answered_at"), instant(row, "ended_at"), (Integer) row.getObject("duration"),
-				row.getString("end_reason"), row.getString("twilio_status"));
+				row.getString("end_reason"), row.getString("twilio_status"), row.getString("summary"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

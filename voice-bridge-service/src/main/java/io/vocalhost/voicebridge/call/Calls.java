@@ -15,6 +15,7 @@ import io.vocalhost.common.events.call.CallCompleted;
 import io.vocalhost.common.events.call.CallEndReason;
 import io.vocalhost.common.events.call.CallStarted;
 import io.vocalhost.voicebridge.relay.Conversation.Turn;
+import io.vocalhost.voicebridge.relay.ToolCall;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,15 +86,16 @@ public class Calls {
 	/** Ends a call once, without turns; a later end keeps the first reason. */
 	@Transactional
 	public void ended(UUID callId, CallEndReason reason) {
-		ended(callId, reason, List.of());
+		ended(callId, reason, List.of(), List.of());
 	}
 
 	/**
-	 * Ends a call once, with its turns, and publishes {@code call-completed}; a later end
-	 * keeps the first reason and only adds turns if the first end had none.
+	 * Ends a call once, with its turns, the tools the assistant called and the summary of
+	 * both, and publishes {@code call-completed}; a later end keeps the first reason and
+	 * only adds turns and tool calls if the first end had none.
 	 */
 	@Transactional
-	public void ended(UUID callId, CallEndReason reason, List<Turn> turns) {
+	public void ended(UUID callId, CallEndReason reason, List<Turn> turns, List<ToolCall> toolCalls) {
 		Instant now = this.clock.instant();
 		this.jdbc
 			.sql("UPDATE call SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL RETURNING " + COLUMNS)
@@ -104,12 +106,26 @@ public class Calls {
 			.ifPresent((call) -> this.events.publishEvent(new CallCompleted(UUID.randomUUID(), now, call.id(),
 					call.callSid(), call.assistantId(), call.ownerId(), call.startedAt(), call.endedAt(),
 					Duration.between(call.startedAt(), call.endedAt()).toSeconds(), reason)));
-		boolean stored = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM call_message WHERE call_id = ?)")
-			.param(callId)
-			.query(Boolean.class)
-			.single();
+		boolean stored = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM call_message WHERE call_id = ?)
+					OR EXISTS (SELECT 1 FROM call_tool_call WHERE call_id = ?)
+				""").params(callId, callId).query(Boolean.class).single();
 		if (stored) {
 			return;
+		}
+		String caller = find(callId).map(CallRecord::caller).orElse(null);
+		this.jdbc.sql("UPDATE call SET summary = ? WHERE id = ?")
+			.params(CallSummaries.of(caller, turns, toolCalls), callId)
+			.update();
+		for (int seq = 0; seq < toolCalls.size(); seq++) {
+			ToolCall tool = toolCalls.get(seq);
+			this.jdbc.sql("""
+					INSERT INTO call_tool_call (call_id, seq, name, arguments, output, at, took_ms)
+					VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (call_id, seq) DO NOTHING
+					""")
+				.params(callId, seq + 1, tool.name(), tool.arguments(), tool.output(),
+						tool.at().atOffset(ZoneOffset.UTC), tool.took().toMillis())
+				.update();
 		}
 		for (int seq = 0; seq < turns.size(); seq++) {
 			Turn turn = turns.get(seq);

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
  * @param maxCallDuration a call this long ends politely
  * @param goodbyeTimeout how long a polite end waits for the goodbye to be played before
  * hanging up anyway
+ * @param toolTimeout how long the assistant's tool may take before the model is told it
+ * could not answer in time
  */
-public record CallLimits(Duration idleTimeout, Duration maxCallDuration, Duration goodbyeTimeout) {
+public record CallLimits(Duration idleTimeout, Duration maxCallDuration, Duration goodbyeTimeout,
+		Duration toolTimeout) {
 
 	/**
 	 * How often the timers are looked at: a tenth of the shortest limit, between 20 ms

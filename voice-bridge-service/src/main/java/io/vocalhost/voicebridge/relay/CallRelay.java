@@ -1,13 +1,18 @@
 package io.vocalhost.voicebridge.relay;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.vocalhost.common.events.call.CallEndReason;
 import org.slf4j.Logger;
@@ -44,6 +49,17 @@ import tools.jackson.databind.node.ObjectNode;
  * as conversation items before the held audio, and the assistant is asked to carry on.
  * <p>
  * Transcripts of both sides are kept in conversation order by {@link Conversation}.
+ * <p>
+ * Tools: a function call of the model ({@code response.function_call_arguments.done}, or
+ * a {@code function_call} item in {@code response.done} not seen before) runs through the
+ * {@link ToolRunner}, bounded by {@link CallLimits#toolTimeout()} (then the model is told
+ * the tool could not answer in time); an identical call (name and arguments) while one is
+ * running shares its result. Each result goes upstream as a {@code function_call_output}
+ * with the call's {@code call_id}, and once no tool is running, {@code response.create}
+ * asks for the reply, after the response in progress is done. A result that ends the call
+ * ({@code end_call}, {@code transfer_to_human}) makes that reply the goodbye:
+ * {@link Sink#hangUp} follows once it has been played. The caller pressing 0 tells the
+ * model they want a person.
  * <p>
  * Thread-safe: the two sockets may deliver on different threads.
  */
@@ -95,6 +111,28 @@ public final class CallRelay {
 
 	private final Sink sink;
 
+	private final ToolRunner tools;
+
+	/** Running tool calls by name and arguments, so that a repeated one shares. */
+	private final Map<String, CompletableFuture<ToolRunner.Result>> running = new HashMap<>();
+
+	/** The {@code call_id}s of function calls taken, each run once. */
+	private final Set<String> functionCalls = new HashSet<>();
+
+	/** Function names by {@code call_id}, from the items, for events that omit them. */
+	private final Map<String, String> functionNames = new HashMap<>();
+
+	private final List<ToolCall> toolCalls = new ArrayList<>();
+
+	/** Tool results still awaited for the current upstream session. */
+	private int toolsOutstanding;
+
+	/** Counts upstream sessions: a result for an earlier one is not sent. */
+	private int upstreamSession;
+
+	/** The tools have answered while a response was in progress: reply after it. */
+	private boolean replyWanted;
+
 	private final Deque<String> pendingAudio = new ArrayDeque<>();
 
 	private final Deque<SentMark> unacknowledged = new ArrayDeque<>();
@@ -142,17 +180,21 @@ public final class CallRelay {
 
 	private boolean goodbyeSent;
 
+	/** A tool ends the call: the reply to its result is the goodbye. */
+	private boolean replyIsGoodbye;
+
 	private boolean goodbyeDone;
 
 	private boolean hungUp;
 
 	public CallRelay(String callId, RealtimeSession session, Clock clock, int maxPendingFrames, CallLimits limits,
-			Sink sink) {
+			ToolRunner tools, Sink sink) {
 		this.callId = callId;
 		this.session = session;
 		this.clock = clock;
 		this.maxPendingFrames = maxPendingFrames;
 		this.limits = limits;
+		this.tools = tools;
 		this.sink = sink;
 		this.startedAt = clock.instant();
 		this.conversation = new Conversation(clock);
@@ -161,6 +203,11 @@ public final class CallRelay {
 	/** The call's turns so far, in conversation order. */
 	public Conversation conversation() {
 		return this.conversation;
+	}
+
+	/** The tools called so far, in the order their results arrived. */
+	public synchronized List<ToolCall> toolCalls() {
+		return List.copyOf(this.toolCalls);
 	}
 
 	/** A text frame from Twilio. */
@@ -187,7 +234,7 @@ public final class CallRelay {
 			case "connected" -> {
 			}
 			case "start" -> start(message);
-			case "dtmf" -> log.debug("Call {}: DTMF {}", this.callId, message.path("dtmf").path("digit").asString(""));
+			case "dtmf" -> keyPressed(message.path("dtmf").path("digit").asString(""));
 			case "stop" -> {
 				this.stopped = true;
 				this.sink.stopped();
@@ -215,6 +262,10 @@ public final class CallRelay {
 		this.sessionReady = false;
 		this.responseActive = false;
 		this.callerSpeaking = false;
+		this.upstreamSession++;
+		this.toolsOutstanding = 0;
+		this.replyWanted = false;
+		this.running.clear();
 		this.conversation.newSession();
 		if (this.ending != null) {
 			hangUp();
@@ -288,7 +339,18 @@ public final class CallRelay {
 		switch ((scanned.kind() != null) ? scanned.kind() : "") {
 			case "session.updated" -> sessionUpdated();
 			case "response.created" -> this.responseActive = true;
-			case "response.done" -> responseDone();
+			case "response.function_call_arguments.done" -> functionCall(message.path("call_id").asString(""),
+					message.path("name").asString(""), message.path("arguments").asString(""));
+			case "response.output_item.added", "response.output_item.done" -> functionItem(message.path("item"));
+			case "response.done" -> {
+				for (JsonNode item : message.at("/response/output")) {
+					if ("function_call".equals(item.path("type").asString(""))) {
+						functionCall(item.path("call_id").asString(""), item.path("name").asString(""),
+								item.path("arguments").asString(""));
+					}
+				}
+				responseDone();
+			}
 			case "input_audio_buffer.speech_started" -> {
 				this.callerSpeaking = true;
 				this.askedIfThere = false;
@@ -373,6 +435,10 @@ public final class CallRelay {
 	private void responseDone() {
 		this.responseActive = false;
 		this.quietSince = this.clock.instant();
+		if (this.replyWanted) {
+			reply();
+			return;
+		}
 		if (this.ending == null) {
 			return;
 		}
@@ -380,8 +446,118 @@ public final class CallRelay {
 			this.goodbyeDone = true;
 			hangUpOncePlayed();
 		}
-		else {
+		else if (!this.replyIsGoodbye) {
 			sayGoodbye();
+		}
+	}
+
+	private void keyPressed(String digit) {
+		log.debug("Call {}: DTMF {}", this.callId, digit);
+		if ("0".equals(digit) && this.sessionReady && this.ending == null) {
+			this.sink.toRealtime(write(this.session.callerPressedZero()));
+			replyWhenFree();
+		}
+	}
+
+	private void functionItem(JsonNode item) {
+		if ("function_call".equals(item.path("type").asString(""))) {
+			this.functionNames.put(item.path("call_id").asString(""), item.path("name").asString(""));
+		}
+	}
+
+	private void functionCall(String functionCallId, String name, String argumentsText) {
+		if (functionCallId.isEmpty() || !this.functionCalls.add(functionCallId)) {
+			return;
+		}
+		String function = name.isEmpty() ? this.functionNames.getOrDefault(functionCallId, "") : name;
+		JsonNode arguments = argumentsOf(argumentsText);
+		Instant at = this.clock.instant();
+		long started = System.nanoTime();
+		int upstream = this.upstreamSession;
+		String key = function + '\n' + ((arguments != null) ? write(arguments) : argumentsText);
+		CompletableFuture<ToolRunner.Result> result = this.running.computeIfAbsent(key,
+				(ignored) -> run(function, arguments));
+		this.toolsOutstanding++;
+		result.whenComplete((answer, failure) -> toolAnswered(functionCallId, function, argumentsText, at, started,
+				upstream, key, result, answer));
+	}
+
+	private CompletableFuture<ToolRunner.Result> run(String function, JsonNode arguments) {
+		if (arguments == null) {
+			return CompletableFuture.completedFuture(
+					ToolRunner.Result.refused("The arguments were not a JSON object; call the tool again."));
+		}
+		CompletableFuture<ToolRunner.Result> result;
+		try {
+			result = this.tools.run(function, arguments).copy();
+		}
+		catch (RuntimeException ex) {
+			result = CompletableFuture.failedFuture(ex);
+		}
+		return result.exceptionally((ex) -> {
+			log.warn("Call {}: tool {} failed: {}", this.callId, function, ex.toString());
+			return ToolRunner.Result.refused("That could not be checked right now because of a technical problem.");
+		})
+			.completeOnTimeout(
+					ToolRunner.Result.refused("That could not be checked right now; the system did not "
+							+ "answer in time. Offer to take a message or to try again."),
+					this.limits.toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void toolAnswered(String functionCallId, String function, String arguments, Instant at,
+			long started, int upstream, String key, CompletableFuture<ToolRunner.Result> result,
+			ToolRunner.Result answer) {
+		this.running.remove(key, result);
+		if (upstream != this.upstreamSession) {
+			return;
+		}
+		this.toolsOutstanding--;
+		String output = write(answer.output());
+		this.toolCalls.add(new ToolCall(function, arguments, output, at, Duration.ofNanos(System.nanoTime() - started),
+				answer.summary()));
+		if (this.stopped || this.hungUp) {
+			return;
+		}
+		this.sink.toRealtime(write(this.session.functionOutput(functionCallId, output)));
+		if (this.ending != null && !this.replyIsGoodbye) {
+			// The call is ending for another reason, whose goodbye comes instead.
+			return;
+		}
+		if (answer.then() != ToolRunner.AfterReply.CONTINUE && this.ending == null) {
+			this.ending = (answer.then() == ToolRunner.AfterReply.TRANSFER) ? CallEndReason.TRANSFERRED
+					: CallEndReason.ASSISTANT_ENDED;
+			this.hangUpBy = this.clock.instant().plus(this.limits.goodbyeTimeout());
+			this.replyIsGoodbye = true;
+			log.info("Call {}: {} after the assistant's reply", this.callId, this.ending);
+		}
+		if (this.toolsOutstanding == 0) {
+			replyWhenFree();
+		}
+	}
+
+	/** {@code response.create} now, or after the response in progress. */
+	private void replyWhenFree() {
+		if (this.responseActive) {
+			this.replyWanted = true;
+		}
+		else {
+			reply();
+		}
+	}
+
+	private void reply() {
+		this.replyWanted = false;
+		this.goodbyeSent |= this.replyIsGoodbye;
+		this.sink.toRealtime(write(this.session.replyToTools()));
+	}
+
+	private JsonNode argumentsOf(String text) {
+		try {
+			JsonNode arguments = json.readTree(text.isBlank() ? "{}" : text);
+			return (arguments != null && arguments.isObject()) ? arguments : null;
+		}
+		catch (JacksonException ex) {
+			return null;
 		}
 	}
 
@@ -469,6 +645,7 @@ public final class CallRelay {
 
 	private void placed(JsonNode message) {
 		JsonNode item = message.path("item");
+		functionItem(item);
 		this.conversation.placed(item.path("id").asString(""), previousItemId(message), speaker(item));
 	}
 

@@ -38,6 +38,31 @@ public record RealtimeSession(String turnDetection, String transcriptionModel) {
 		ObjectNode output = audio.putObject("output");
 		output.putObject("format").put("type", "audio/pcmu");
 		output.put("voice", call.realtimeVoice());
+		session.set("tools", ToolDeclarations.all());
+		session.put("tool_choice", "auto");
+		return event;
+	}
+
+	/** A tool's result for the model, answering its {@code function_call}. */
+	public ObjectNode functionOutput(String callId, String output) {
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "conversation.item.create");
+		event.putObject("item").put("type", "function_call_output").put("call_id", callId).put("output", output);
+		return event;
+	}
+
+	/** Asks the model to reply now that its tools have answered. */
+	public ObjectNode replyToTools() {
+		return JsonNodeFactory.instance.objectNode().put("type", "response.create");
+	}
+
+	/** The caller pressed 0 on the keypad: they want a person. */
+	public ObjectNode callerPressedZero() {
+		ObjectNode event = JsonNodeFactory.instance.objectNode().put("type", "conversation.item.create");
+		ObjectNode item = event.putObject("item").put("type", "message").put("role", "user");
+		item.putArray("content")
+			.addObject()
+			.put("type", "input_text")
+			.put("text", "(The caller pressed 0 on the keypad to speak to a person.)");
 		return event;
 	}
 
@@ -115,7 +140,14 @@ public record RealtimeSession(String turnDetection, String transcriptionModel) {
 				.append(ranges.isEmpty() ? "closed" : ranges)
 				.append('\n');
 		}
-		text.append("It is now ").append(NOW.format(now)).append(" there.");
+		text.append("It is now ").append(NOW.format(now)).append(" there.\n");
+		text.append("""
+				Use your tools: check_availability before offering times, book_appointment to book (ask for the \
+				caller's name first), cancel_or_reschedule for their existing appointment, search_knowledge for \
+				anything about the business. Pass dates and times as the caller said them. Answer only from what \
+				the tools return: never invent prices, policies, hours or free times. When a tool gives a reason \
+				instead of a result, tell the caller in your own words. If the caller wants a person, use \
+				transfer_to_human; to leave word, take_message. After your goodbye, use end_call.""");
 		return text.toString();
 	}
 

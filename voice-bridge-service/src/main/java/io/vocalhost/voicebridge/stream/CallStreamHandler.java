@@ -17,6 +17,8 @@ import io.vocalhost.voicebridge.call.StreamTokens;
 import io.vocalhost.voicebridge.relay.CallContext;
 import io.vocalhost.voicebridge.relay.CallRelay;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.relay.ToolRunner;
+import io.vocalhost.voicebridge.tools.CallTools;
 import io.vocalhost.voicebridge.system.VoiceMetrics;
 import io.vocalhost.voicebridge.system.VoiceProperties;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
@@ -76,9 +78,11 @@ public class CallStreamHandler implements WebSocketHandler {
 
 	private final VoiceMetrics metrics;
 
+	private final CallTools callTools;
+
 	CallStreamHandler(StreamTokens tokens, Calls calls, Assistants assistants, RealtimeSession session,
 			WebSocketClient realtimeClient, VoiceProperties properties, Clock clock, CallSlots slots,
-			LiveCalls liveCalls, TwilioCalls twilioCalls, CallTwiml twiml, VoiceMetrics metrics) {
+			LiveCalls liveCalls, TwilioCalls twilioCalls, CallTwiml twiml, VoiceMetrics metrics, CallTools callTools) {
 		this.tokens = tokens;
 		this.calls = calls;
 		this.assistants = assistants;
@@ -91,6 +95,7 @@ public class CallStreamHandler implements WebSocketHandler {
 		this.twilioCalls = twilioCalls;
 		this.twiml = twiml;
 		this.metrics = metrics;
+		this.callTools = callTools;
 	}
 
 	@Override
@@ -145,6 +150,9 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		private volatile String businessPhone;
 
+		/** The call's tools, once the stream's token let the call in. */
+		private volatile ToolRunner tools = ToolRunner.NONE;
+
 		/** When Twilio's {@code start} arrived, for the call set-up time. */
 		private volatile long startedAt;
 
@@ -153,7 +161,8 @@ public class CallStreamHandler implements WebSocketHandler {
 			this.twilio = twilio;
 			this.relay = new CallRelay(callId.toString(), CallStreamHandler.this.session, CallStreamHandler.this.clock,
 					CallStreamHandler.this.properties.maxPendingFrames(),
-					CallStreamHandler.this.properties.callLimits(), this);
+					CallStreamHandler.this.properties.callLimits(),
+					(name, arguments) -> this.tools.run(name, arguments), this);
 		}
 
 		Mono<Void> run() {
@@ -203,7 +212,8 @@ public class CallStreamHandler implements WebSocketHandler {
 
 		@Override
 		public void hangUp(CallEndReason reason) {
-			redirectAndEnd(reason, CallStreamHandler.this.twiml.hangUp());
+			redirectAndEnd(reason, (reason == CallEndReason.TRANSFERRED)
+					? CallStreamHandler.this.twiml.dial(this.businessPhone) : CallStreamHandler.this.twiml.hangUp());
 		}
 
 		@Override
@@ -239,9 +249,11 @@ public class CallStreamHandler implements WebSocketHandler {
 			}
 			Optional<CallRecord> answered = CallStreamHandler.this.calls.answered(this.callId);
 			answered.ifPresent((call) -> this.callSid = call.callSid());
-			Optional<CallContext> context = answered.map(CallRecord::assistantId)
-				.flatMap(CallStreamHandler.this.assistants::find)
-				.map(this::contextOf);
+			Optional<AssistantReplica> assistant = answered.map(CallRecord::assistantId)
+				.flatMap(CallStreamHandler.this.assistants::find);
+			assistant.ifPresent((found) -> this.tools = CallStreamHandler.this.callTools.forCall(this.callId,
+					answered.get().caller(), found));
+			Optional<CallContext> context = assistant.map(this::contextOf);
 			if (answered.isPresent() && context.isEmpty()) {
 				// The assistant was deleted since the webhook: its call-started gets its
 				// end.
@@ -342,7 +354,7 @@ public class CallStreamHandler implements WebSocketHandler {
 				CallStreamHandler.this.metrics.callEnded(this.reason.get().name());
 				recordEnd = Mono
 					.<Void>fromRunnable(() -> CallStreamHandler.this.calls.ended(this.callId, this.reason.get(),
-							this.relay.conversation().turns()))
+							this.relay.conversation().turns(), this.relay.toolCalls()))
 					.subscribeOn(Schedulers.boundedElastic());
 			}
 			// The call stays live for the drain until its end is stored, so a

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * there, and after another such silence says goodbye
  * @param maxCallDuration a call this long is ended politely
  * @param goodbyeTimeout how long a polite end waits for the goodbye to be played
+ * @param toolTimeout how long a tool of the assistant may take before the model is told
+ * it could not be checked
  * @param drainTimeout how long live calls run on after SIGTERM before they are ended
  * politely
  * @param twilioAccountSid with the auth token, lets the bridge end and redirect live
@@ -32,15 +34,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record VoiceProperties(String twilioAuthToken, @DefaultValue("") String openaiApiKey, URI realtimeUrl,
 		String realtimeModel, Duration streamTokenTtl, String maleVoice, String femaleVoice, String turnDetection,
 		String transcriptionModel, int maxPendingFrames, Duration idleTimeout, Duration maxCallDuration,
-		Duration goodbyeTimeout, Duration drainTimeout, @DefaultValue("") String twilioAccountSid,
-		@DefaultValue("") String twilioApiBase) {
+		Duration goodbyeTimeout, @DefaultValue("5s") Duration toolTimeout, Duration drainTimeout,
+		@DefaultValue("") String twilioAccountSid, @DefaultValue("") String twilioApiBase) {
 
 	public boolean aiConfigured() {
 		return !this.openaiApiKey.isBlank();
 	}
 
 	public CallLimits callLimits() {
-		return new CallLimits(this.idleTimeout, this.maxCallDuration, this.goodbyeTimeout);
+		return new CallLimits(this.idleTimeout, this.maxCallDuration, this.goodbyeTimeout, this.toolTimeout);
 	}
 
 	public String realtimeVoice(String voiceType) {

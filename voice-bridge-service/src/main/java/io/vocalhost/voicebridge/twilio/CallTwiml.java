@@ -57,6 +57,11 @@ public final class CallTwiml {
 		return toXml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()));
 	}
 
+	/** Hands the call to the business phone, the assistant having said so. */
+	public String dial(String businessPhone) {
+		return toXml(new VoiceResponse.Builder().dial(new Dial.Builder(businessPhone).build()));
+	}
+
 	private static VoiceResponse.Builder withFallback(VoiceResponse.Builder response, String businessPhone) {
 		if (businessPhone == null || businessPhone.isBlank()) {
 			return response.say(new Say.Builder(APOLOGY + " Please call again later. Goodbye.").build())

@@ -19,7 +19,7 @@ class CallRelayReconnectTests {
 
 	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"),
 			Clock.fixed(Instant.parse("2026-12-03T13:30:00Z"), ZoneId.of("UTC")), 3, CallRelayTimersTests.LIMITS,
-			this.sink);
+			ToolRunner.NONE, this.sink);
 
 	@Test
 	void theNewSessionGetsItsSettingsThenTheTurnsSoFarThenTheHeldAudioAndNoSecondGreeting() {

@@ -32,7 +32,7 @@ class CallRelayTests {
 	private final Recorder sink = new Recorder();
 
 	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"), CLOCK, 3,
-			CallRelayTimersTests.LIMITS, this.sink);
+			CallRelayTimersTests.LIMITS, ToolRunner.NONE, this.sink);
 
 	@Test
 	void startHandsTheTokenOverAndSessionUpdateIsFirstUpstream() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallRelayTimersTests {
 
 	static final CallLimits LIMITS = new CallLimits(Duration.ofSeconds(20), Duration.ofMinutes(10),
-			Duration.ofSeconds(8));
+			Duration.ofSeconds(8), Duration.ofSeconds(5));
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -28,7 +28,7 @@ class CallRelayTimersTests {
 	private final CallRelayTests.Recorder sink = new CallRelayTests.Recorder();
 
 	private final CallRelay relay = new CallRelay("c-1", new RealtimeSession("server_vad", "whisper-1"), this.clock, 3,
-			LIMITS, this.sink);
+			LIMITS, ToolRunner.NONE, this.sink);
 
 	@Test
 	void silenceGetsOneQuestionThenAGoodbyeAndTheHangUpOnceTheGoodbyeWasPlayed() {

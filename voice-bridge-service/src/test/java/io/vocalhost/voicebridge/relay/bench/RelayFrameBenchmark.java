@@ -12,6 +12,7 @@ import io.vocalhost.voicebridge.relay.CallLimits;
 import io.vocalhost.voicebridge.relay.CallRelay;
 import io.vocalhost.voicebridge.relay.MediaStreamFrames;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.relay.ToolRunner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +59,8 @@ public class RelayFrameBenchmark {
 		this.sent = blackhole;
 		this.relay = new CallRelay("bench", new RealtimeSession("server_vad", "whisper-1"),
 				Clock.system(ZoneId.of("UTC")), 250,
-				new CallLimits(Duration.ofHours(1), Duration.ofHours(2), Duration.ofSeconds(5)), new Discard());
+				new CallLimits(Duration.ofHours(1), Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(5)),
+				ToolRunner.NONE, new Discard());
 		this.relay.fromTwilio(MediaStreamFrames.start(STREAM, "token"));
 		this.relay.upstreamOpened(new CallContext("Ava", "Bella's Bistro", "Italian food", ZoneId.of("Europe/Paris"),
 				List.of(), "marin", "Hello!"));
