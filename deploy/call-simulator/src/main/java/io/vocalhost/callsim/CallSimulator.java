@@ -183,6 +183,12 @@ public final class CallSimulator {
 					call.path("messages")
 						.forEach((message) -> print("  %-10s %s", message.path("role").asString("") + ":",
 								message.path("text").asString("")));
+					call.path("tool_calls")
+						.forEach((tool) -> print("Tool %s %s -> %s", tool.path("name").asString(""),
+								tool.path("arguments"), tool.path("output")));
+					if (call.path("summary").isString()) {
+						print("Summary: %s", call.path("summary").asString());
+					}
 					return;
 				}
 				Thread.sleep(500);

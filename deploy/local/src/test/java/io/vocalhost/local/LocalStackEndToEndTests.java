@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vocalhost.infra.FreePorts;
 import io.vocalhost.testsupport.Multipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +63,18 @@ class LocalStackEndToEndTests {
 	@Test
 	void theWholeSystemRunsBehindTheGatewayAndSurvivesAServiceOutage() throws Exception {
 		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-		StackLayout layout = StackLayout.freePorts(root, this.data);
+		int realtimePort = FreePorts.find();
+		Path script = this.data.resolve("receptionist.json");
+		Files.writeString(script, RECEPTIONIST_SCRIPT);
+		// The voice bridge talks to a scripted Realtime stand-in, as a user tries it
+		// without an OpenAI key (docs/local-stack.md).
+		StackLayout layout = StackLayout.freePorts(root, this.data)
+			.withServiceSettings(Map.of(), Map.of("voice-bridge-service", Map.of("OPENAI_API_KEY", "stand-in",
+					"OPENAI_REALTIME_URL", "ws://127.0.0.1:" + realtimePort + "/v1/realtime")));
 		Map<String, Long> pids;
-		try (LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(10))) {
+		try (CallSimulatorCommand realtime = CallSimulatorCommand.realtimeStandIn(root, realtimePort, script,
+				this.data.resolve("realtime-stand-in.log"));
+				LocalStack stack = LocalStack.start(layout, Duration.ofMinutes(10))) {
 			pids = stack.servicePids();
 			assertThat(statusOfEveryService(layout)).hasSize(7)
 				.allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
@@ -73,7 +84,8 @@ class LocalStackEndToEndTests {
 			assertThat(bob.me().path("user").path("name").asString()).isEqualTo("bob");
 			ROUTED_REQUEST.forEach((service, path) -> assertServedBy(ann, path, service));
 			eachOwnsOnlyTheirAssistant(ann, bob);
-			booksWithoutEverDoubleBooking(ann, bob);
+			Registered praxis = booksWithoutEverDoubleBooking(ann, bob);
+			theAssistantBooksDuringACall(layout, bob, praxis);
 			theOriginalFrontendWorksUnchanged(layout);
 
 			JsonNode bookingApi = json.readTree(get(layout, "/openapi/booking-service").body());
@@ -154,7 +166,7 @@ class LocalStackEndToEndTests {
 	 * disappears, is marked booked, cannot be booked twice, and is free again once
 	 * cancelled.
 	 */
-	private static void booksWithoutEverDoubleBooking(BrowserSession ann, BrowserSession bob) throws Exception {
+	private static Registered booksWithoutEverDoubleBooking(BrowserSession ann, BrowserSession bob) throws Exception {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("business_name", "Praxis Berlin");
 		fields.put("receptionist_name", "Lena");
@@ -195,7 +207,112 @@ class LocalStackEndToEndTests {
 		assertThat(bob.change("DELETE", "/api/bookings/" + assistant + "/" + bookingId, "application/json", new byte[0])
 			.statusCode()).isEqualTo(204);
 		assertThat(json.readTree(bob.get(slotsPath).body()).path("slots")).hasSize(16);
+		return new Registered(assistant, json.readTree(created.body()).path("twilio_number").asString());
 	}
+
+	/**
+	 * Issue 13's acceptance: a simulated call (the call simulator as {@code ./vocalhost
+	 * call} runs it) whose Realtime stand-in asks for tomorrow's availability, then books
+	 * 10:00 for Jon. The booking is the caller's, by the number they called from; the
+	 * call shows its tool calls and a summary; the slot is gone. The same caller's second
+	 * booking is refused by its checkpoint, and the business's documents (none) say
+	 * nothing. A second caller playing the same script is offered alternatives for 10:00,
+	 * books 11:00 and, cancelling, cancels only their own booking.
+	 */
+	private static void theAssistantBooksDuringACall(StackLayout layout, BrowserSession bob, Registered praxis)
+			throws Exception {
+		String jon = "+15550100199";
+		String printed = call(layout, bob, praxis, jon, "3,9,15,21", 26);
+		String tomorrow = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1).toString();
+		String bookingsPath = "/api/bookings/" + praxis.assistantId() + "?start_date=" + tomorrow + "&end_date="
+				+ tomorrow;
+		JsonNode bookings = json.readTree(bob.get(bookingsPath).body());
+		assertThat(bookings.path("bookings")).as(printed).singleElement().satisfies((booking) -> {
+			assertThat(booking.path("time").asString()).isEqualTo("10:00");
+			assertThat(booking.path("customer_name").asString()).isEqualTo("Jon");
+		});
+		long bookingId = bookings.at("/bookings/0/id").asLong();
+		assertThat(json.readTree(bob.get("/api/bookings/" + praxis.assistantId() + "/" + bookingId).body())
+			.path("customer_phone")
+			.asString()).isEqualTo(jon);
+		assertThat(freeSlots(bob, praxis, tomorrow)).hasSize(15).doesNotContain("10:00 AM");
+		JsonNode call = lastCall(bob, praxis);
+		assertThat(call.path("summary").asString()).as(printed).contains(jon, "Booked", "10:00", "Jon");
+		JsonNode tools = call.path("tool_calls");
+		assertThat(tools.valueStream().map((tool) -> tool.path("name").asString())).as(printed)
+			.containsExactly("check_availability", "book_appointment", "book_appointment", "search_knowledge");
+		assertThat(tools.at("/0/output/free_times").valueStream().map(JsonNode::asString)).contains("10:00");
+		assertThat(tools.at("/1/output/ok").asBoolean()).as(printed).isTrue();
+		assertThat(tools.at("/2/output/checkpoint").asString()).as(printed).isEqualTo("second_booking");
+		assertThat(tools.at("/3/output/passages")).as(printed).isEmpty();
+		assertThat(tools.at("/3/output/note").asString()).contains("Nothing in the business's documents");
+
+		String mia = "+15550100188";
+		printed = call(layout, bob, praxis, mia, "3,9,15,21,27", 32);
+		tools = lastCall(bob, praxis).path("tool_calls");
+		assertThat(tools.valueStream().map((tool) -> tool.path("name").asString())).as(printed)
+			.containsExactly("check_availability", "book_appointment", "book_appointment", "search_knowledge",
+					"cancel_or_reschedule");
+		assertThat(tools.at("/1/output/checkpoint").asString()).as(printed).isEqualTo("free");
+		assertThat(tools.at("/1/output/alternatives").valueStream().map((slot) -> slot.path("time").asString()))
+			.contains("09:30", "10:30");
+		assertThat(tools.at("/2/output/time").asString()).as(printed).isEqualTo("11:00");
+		assertThat(tools.at("/4/output/ok").asBoolean()).as(printed).isTrue();
+		bookings = json.readTree(bob.get(bookingsPath).body());
+		assertThat(bookings.path("bookings").valueStream().map((booking) -> booking.path("time").asString()))
+			.as("Jon's booking stays; Mia cancelled her own")
+			.containsExactly("10:00");
+		assertThat(freeSlots(bob, praxis, tomorrow)).hasSize(15).contains("11:00 AM");
+	}
+
+	/** A call from a number, the caller speaking at the given seconds; its printout. */
+	private static String call(StackLayout layout, BrowserSession owner, Registered assistant, String from,
+			String speakAt, int seconds) throws Exception {
+		return CallSimulatorCommand.call(layout.projectRoot(),
+				List.of(assistant.number(), "--say-at", speakAt, "--seconds", Integer.toString(seconds), "--from", from,
+						"--out", layout.dataDirectory().resolve("reply.wav").toString()),
+				Map.of("VOCALHOST_URL", layout.gatewayUrl(), "VOCALHOST_TOKEN", owner.accessToken()),
+				layout.dataDirectory().resolve("call.log"));
+	}
+
+	private static JsonNode lastCall(BrowserSession owner, Registered assistant) throws Exception {
+		JsonNode calls = json.readTree(owner.get("/api/calls?assistant_id=" + assistant.assistantId()).body());
+		return json.readTree(owner.get("/api/calls/" + calls.at("/calls/0/id").asString()).body());
+	}
+
+	private static List<String> freeSlots(BrowserSession owner, Registered assistant, String date) throws Exception {
+		return json.readTree(owner.get("/api/slots/" + assistant.assistantId() + "?date=" + date).body())
+			.path("slots")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+	}
+
+	record Registered(long assistantId, String number) {
+	}
+
+	/** What the Realtime stand-in hears and does, turn by turn (its --script). */
+	private static final String RECEPTIONIST_SCRIPT = """
+			{"greeting": "Praxis Berlin, this is Lena. How can I help?",
+			 "turns": [
+			   {"caller": "What do you have tomorrow?",
+			    "call": {"name": "check_availability", "arguments": {"date": "tomorrow"}},
+			    "then": "Tomorrow ten is free."},
+			   {"caller": "Ten please, for Jon.",
+			    "call": {"name": "book_appointment",
+			             "arguments": {"date": "tomorrow", "time": "10:00", "customer_name": "Jon"}},
+			    "then": "You are booked."},
+			   {"caller": "And eleven too.",
+			    "call": {"name": "book_appointment",
+			             "arguments": {"date": "tomorrow", "time": "11", "customer_name": "Jon"}},
+			    "then": "Noted."},
+			   {"caller": "Is there parking?",
+			    "call": {"name": "search_knowledge", "arguments": {"question": "parking"}},
+			    "then": "I do not know."},
+			   {"caller": "Please cancel my appointment.",
+			    "call": {"name": "cancel_or_reschedule", "arguments": {"action": "cancel"}},
+			    "then": "Cancelled."}]}
+			""";
 
 	/**
 	 * The original frontend's journey, call by call as its browser sends them from a page
