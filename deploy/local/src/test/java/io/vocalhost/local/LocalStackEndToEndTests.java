@@ -247,6 +247,14 @@ class LocalStackEndToEndTests {
 		assertThat(tools.at("/3/output/passages")).as(printed).isEmpty();
 		assertThat(tools.at("/3/output/note").asString()).contains("Nothing in the business's documents");
 
+		Multipart parking = Multipart.of(Map.of("assistant_id", Long.toString(praxis.assistantId())))
+			.file("files[]", "parking.txt", "text/plain",
+					"Parking\n\nFree parking is in the courtyard behind the practice."
+						.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> indexed = bob.change("POST", "/api/rag/index_files", parking.contentType(),
+				parking.bytes());
+		assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(200);
+
 		String mia = "+15550100188";
 		printed = call(layout, bob, praxis, mia, "3,9,15,21,27", 32);
 		tools = lastCall(bob, praxis).path("tool_calls");
@@ -257,6 +265,8 @@ class LocalStackEndToEndTests {
 		assertThat(tools.at("/1/output/alternatives").valueStream().map((slot) -> slot.path("time").asString()))
 			.contains("09:30", "10:30");
 		assertThat(tools.at("/2/output/time").asString()).as(printed).isEqualTo("11:00");
+		assertThat(tools.at("/3/output/passages/0/text").asString()).as(printed).contains("courtyard");
+		assertThat(tools.at("/3/output/passages/0/document").asString()).isEqualTo("parking.txt");
 		assertThat(tools.at("/4/output/ok").asBoolean()).as(printed).isTrue();
 		bookings = json.readTree(bob.get(bookingsPath).body());
 		assertThat(bookings.path("bookings").valueStream().map((booking) -> booking.path("time").asString()))

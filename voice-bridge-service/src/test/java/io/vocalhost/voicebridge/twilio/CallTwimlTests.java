@@ -31,4 +31,11 @@ class CallTwimlTests {
 			.doesNotContain("<Connect", "<Dial");
 	}
 
+	@Test
+	void aTransferDialsTheBusinessPhoneOnly() {
+		assertThat(new CallTwiml("https://voice.example.com").dial("+15550001111"))
+			.contains("<Dial>+15550001111</Dial>")
+			.doesNotContain("<Say", "<Hangup", "<Connect");
+	}
+
 }
