@@ -58,7 +58,8 @@ class KubernetesManifestsTests {
 
 	private static final Path K8S = ROOT.resolve("deploy/k8s");
 
-	private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|_KEY|TOKEN).*");
+	/** A credential's name; where a service is (a URL such as AUTH_TOKEN_URI) is none. */
+	private static final Pattern SECRET_NAME = Pattern.compile("(?!.*_(URI|URL)$).*(PASSWORD|SECRET|_KEY|TOKEN).*");
 
 	/**
 	 * Who calls whom inside the cluster, besides every service reaching PostgreSQL and
