@@ -47,7 +47,8 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
  * restoring the conversation on the new one; after that the live call is redirected
  * through Twilio's REST API to the apology and the business phone ({@code TRANSFERRED})
  * or a hang-up ({@code AI_UNAVAILABLE}). A call the bridge ends on purpose (timers,
- * drain) is hung up through the REST API too, before its socket closes.
+ * drain, {@code end_call}) is hung up through the REST API too, before its socket closes;
+ * {@code transfer_to_human} dials the business phone the same way.
  */
 @Component
 public class CallStreamHandler implements WebSocketHandler {

@@ -102,11 +102,16 @@ final class CallHarness {
 
 	/** An active assistant's number; {@code businessPhone} may be {@code null}. */
 	String assistant(String businessPhone) {
+		return assistant(businessPhone,
+				List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))));
+	}
+
+	/** An active assistant's number, the business open at those hours. */
+	String assistant(String businessPhone, List<OpeningHours> hours) {
 		String number = "+1555" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
-		this.assistants.apply(new AssistantSnapshot(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 7, "Ava",
-				"Bella's Bistro", "Italian food", "Europe/Paris",
-				List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))), 30, "female",
-				"Hello, Bella's Bistro!", businessPhone, number, "active"), Instant.now());
+		this.assistants.apply(new AssistantSnapshot(ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L), 7,
+				"Ava", "Bella's Bistro", "Italian food", "Europe/Paris", hours, 30, "female", "Hello, Bella's Bistro!",
+				businessPhone, number, "active"), Instant.now());
 		return number;
 	}
 
