@@ -40,7 +40,8 @@ class CallRelayToolsTests {
 		ready();
 		this.tools.answers.put("check_availability", done("{\"ok\":true,\"free_times\":[\"10:00\"]}"));
 		this.relay.fromRealtime("{\"type\":\"response.created\"}");
-		this.relay.fromRealtime(argumentsDone("call_1", "check_availability", "{\"date\":\"tomorrow\"}"));
+		this.relay.fromRealtime(
+				MediaStreamFrames.functionCallDone("call_1", "check_availability", "{\"date\":\"tomorrow\"}"));
 		JsonNode output = this.sink.realtime(this.sink.toRealtime.size() - 1);
 		assertThat(output.path("type").asString()).isEqualTo("conversation.item.create");
 		assertThat(output.at("/item/type").asString()).isEqualTo("function_call_output");
@@ -74,8 +75,8 @@ class CallRelayToolsTests {
 		CompletableFuture<ToolRunner.Result> pending = new CompletableFuture<>();
 		this.tools.answers.put("book_appointment", pending);
 		String arguments = "{\"date\":\"tomorrow\",\"time\":\"10\",\"customer_name\":\"Jon\"}";
-		this.relay.fromRealtime(argumentsDone("call_1", "book_appointment", arguments));
-		this.relay.fromRealtime(argumentsDone("call_2", "book_appointment", arguments));
+		this.relay.fromRealtime(MediaStreamFrames.functionCallDone("call_1", "book_appointment", arguments));
+		this.relay.fromRealtime(MediaStreamFrames.functionCallDone("call_2", "book_appointment", arguments));
 		assertThat(this.tools.asked).hasSize(1);
 		pending.complete(ToolRunner.Result.of((ObjectNode) json.readTree("{\"ok\":true,\"booking_id\":7}")));
 		assertThat(outputs()).containsOnlyKeys("call_1", "call_2")
@@ -92,7 +93,7 @@ class CallRelayToolsTests {
 		quick.upstreamOpened(CONTEXT);
 		quick.fromRealtime("{\"type\":\"session.updated\"}");
 		this.sink.toRealtime.clear();
-		quick.fromRealtime(argumentsDone("call_1", "check_availability", "{\"date\":\"friday\"}"));
+		quick.fromRealtime(MediaStreamFrames.functionCallDone("call_1", "check_availability", "{\"date\":\"friday\"}"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> outputs().containsKey("call_1"));
 		assertThat(json.readTree(outputs().get("call_1")).path("ok").asBoolean()).isFalse();
 		assertThat(outputs().get("call_1")).contains("could not be checked right now");
@@ -104,9 +105,10 @@ class CallRelayToolsTests {
 		ready();
 		this.tools.answers.put("search_knowledge",
 				CompletableFuture.failedFuture(new IllegalStateException("rag-service answered 500")));
-		this.relay.fromRealtime(argumentsDone("call_1", "search_knowledge", "{\"question\":\"prices\"}"));
+		this.relay.fromRealtime(
+				MediaStreamFrames.functionCallDone("call_1", "search_knowledge", "{\"question\":\"prices\"}"));
 		assertThat(outputs().get("call_1")).contains("\"ok\":false", "technical problem");
-		this.relay.fromRealtime(argumentsDone("call_2", "take_message", "not json"));
+		this.relay.fromRealtime(MediaStreamFrames.functionCallDone("call_2", "take_message", "not json"));
 		assertThat(outputs().get("call_2")).contains("\"ok\":false", "not a JSON object");
 		assertThat(responseCreates()).isEqualTo(2);
 	}
@@ -118,7 +120,7 @@ class CallRelayToolsTests {
 				CompletableFuture
 					.completedFuture(ToolRunner.Result.of(JsonNodeFactory.instance.objectNode().put("ok", true))
 						.then(ToolRunner.AfterReply.HANG_UP)));
-		this.relay.fromRealtime(argumentsDone("call_1", "end_call", "{}"));
+		this.relay.fromRealtime(MediaStreamFrames.functionCallDone("call_1", "end_call", "{}"));
 		assertThat(responseCreates()).isEqualTo(1);
 		this.relay.fromRealtime("{\"type\":\"response.created\"}");
 		this.relay.fromRealtime(MediaStreamFrames.delta("item-bye", MediaStreamFrames.payload(1)));
@@ -137,7 +139,7 @@ class CallRelayToolsTests {
 				CompletableFuture
 					.completedFuture(ToolRunner.Result.of(JsonNodeFactory.instance.objectNode().put("ok", true))
 						.then(ToolRunner.AfterReply.TRANSFER)));
-		this.relay.fromRealtime(argumentsDone("call_1", "transfer_to_human", "{}"));
+		this.relay.fromRealtime(MediaStreamFrames.functionCallDone("call_1", "transfer_to_human", "{}"));
 		this.relay.fromRealtime("{\"type\":\"response.created\"}");
 		this.relay.fromRealtime("{\"type\":\"response.done\"}");
 		assertThat(this.sink.hangUps).containsExactly(CallEndReason.TRANSFERRED);
@@ -167,16 +169,6 @@ class CallRelayToolsTests {
 
 	private static CompletableFuture<ToolRunner.Result> done(String output) {
 		return CompletableFuture.completedFuture(ToolRunner.Result.of((ObjectNode) json.readTree(output)));
-	}
-
-	private static String argumentsDone(String callId, String name, String arguments) {
-		return json.createObjectNode()
-			.put("type", "response.function_call_arguments.done")
-			.put("item_id", "item-" + callId)
-			.put("call_id", callId)
-			.put("name", name)
-			.put("arguments", arguments)
-			.toString();
 	}
 
 	private static String responseDoneWithCall(String callId, String name, String arguments) {

@@ -2,6 +2,8 @@ package io.vocalhost.voicebridge.relay;
 
 import java.util.Base64;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Twilio Media Streams and Realtime API frames as the two services send them. */
 public final class MediaStreamFrames {
 
@@ -35,6 +37,19 @@ public final class MediaStreamFrames {
 	public static String delta(String itemId, String audio) {
 		return "{\"type\":\"response.output_audio.delta\",\"response_id\":\"r1\",\"item_id\":\"" + itemId
 				+ "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + audio + "\"}";
+	}
+
+	/** The model's function call, its arguments complete. */
+	public static String functionCallDone(String callId, String name, String arguments) {
+		return JsonMapper.builder()
+			.build()
+			.createObjectNode()
+			.put("type", "response.function_call_arguments.done")
+			.put("item_id", "item_" + callId)
+			.put("call_id", callId)
+			.put("name", name)
+			.put("arguments", arguments)
+			.toString();
 	}
 
 	public static String added(String itemId, String previousItemId, String role) {

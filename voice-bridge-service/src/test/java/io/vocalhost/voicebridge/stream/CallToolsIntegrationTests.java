@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.testsupport.TestHttp;
+import io.vocalhost.voicebridge.relay.MediaStreamFrames;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ class CallToolsIntegrationTests extends StandInCallTests {
 		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant(null));
 		RealtimeStandIn.Connection upstream = call.upstream();
-		upstream.emit(functionCall("call_end", "end_call", "{\"reason\":\"done\"}"));
+		upstream.emit(MediaStreamFrames.functionCallDone("call_end", "end_call", "{\"reason\":\"done\"}"));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> call.twilio.closed && upstream.closed);
 		assertThat(outputOf(upstream, "call_end").path("ok").asBoolean()).isTrue();
@@ -53,7 +54,7 @@ class CallToolsIntegrationTests extends StandInCallTests {
 		CallHarness harness = harness();
 		CallHarness.Call call = harness.call(this.port, harness.assistant("+15550001111", ALWAYS_OPEN));
 		RealtimeStandIn.Connection upstream = call.upstream();
-		upstream.emit(functionCall("call_person", "transfer_to_human", "{}"));
+		upstream.emit(MediaStreamFrames.functionCallDone("call_person", "transfer_to_human", "{}"));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> call.twilio.closed && upstream.closed);
 		assertThat(twilioRest.updatesOf(call.callSid)).singleElement()
@@ -68,7 +69,8 @@ class CallToolsIntegrationTests extends StandInCallTests {
 		String number = harness.assistant(null);
 		CallHarness.Call call = harness.call(this.port, number);
 		RealtimeStandIn.Connection upstream = call.upstream();
-		upstream.emit(functionCall("call_msg", "take_message", "{\"name\":\"Jon\",\"message\":\"Call me back\"}"));
+		upstream.emit(MediaStreamFrames.functionCallDone("call_msg", "take_message",
+				"{\"name\":\"Jon\",\"message\":\"Call me back\"}"));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> upstream.responseInstructions().size() == 2);
 		JsonNode output = outputOf(upstream, "call_msg");
@@ -80,16 +82,6 @@ class CallToolsIntegrationTests extends StandInCallTests {
 		assertThat(callbacks.at("/callbacks/0/message").asString()).isEqualTo("Call me back");
 		assertThat(callbacks.at("/callbacks/0/call_id").asString()).isEqualTo(call.callId);
 		call.twilio.hangUp();
-	}
-
-	private static String functionCall(String callId, String name, String arguments) {
-		return json.createObjectNode()
-			.put("type", "response.function_call_arguments.done")
-			.put("item_id", "item_" + callId)
-			.put("call_id", callId)
-			.put("name", name)
-			.put("arguments", arguments)
-			.toString();
 	}
 
 	/** The output the bridge sent for a function call, once it has. */
