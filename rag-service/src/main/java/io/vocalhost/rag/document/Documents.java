@@ -184,7 +184,7 @@ public class Documents implements ApplicationRunner {
 		List<StoredDocument> ready = this.store.inStatus(StoredDocument.READY);
 		logger.info("Rebuilding the search index for {} ({} documents; it held {})", model, ready.size(),
 				this.index.model());
-		this.index.reset(model);
+		this.index.reset(model, this.embeddings.dimension());
 		for (StoredDocument document : ready) {
 			List<Chunk> chunks = this.store.chunksOf(document.id());
 			List<Long> ids = this.store.chunkIdsOf(document.id());
