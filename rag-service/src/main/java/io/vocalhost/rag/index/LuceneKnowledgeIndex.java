@@ -92,19 +92,31 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
 	@Override
 	public List<Hit> search(long assistantId, String query, float[] vector, int limit) {
-		Query assistant = new TermQuery(new Term(ASSISTANT, Long.toString(assistantId)));
+		return ReciprocalRankFusion.fuse(limit, byText(assistantId, query, limit),
+				byVector(assistantId, vector, limit));
+	}
+
+	/** The assistant's chunks by BM25 on the query's words, best first. */
+	List<Long> byText(long assistantId, String query, int limit) {
+		Query words = words(query);
+		if (words == null) {
+			return List.of();
+		}
+		return ranked(
+				new BooleanQuery.Builder().add(words, Occur.MUST).add(assistant(assistantId), Occur.FILTER).build(),
+				limit);
+	}
+
+	/** The assistant's chunks by vector similarity (HNSW), best first. */
+	List<Long> byVector(long assistantId, float[] vector, int limit) {
+		return ranked(new KnnFloatVectorQuery(VECTOR, vector, limit, assistant(assistantId)), limit);
+	}
+
+	private List<Long> ranked(Query query, int limit) {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
-				List<Long> byText = List.of();
-				Query words = words(query);
-				if (words != null) {
-					Query text = new BooleanQuery.Builder().add(words, Occur.MUST).add(assistant, Occur.FILTER).build();
-					byText = chunkIds(searcher, searcher.search(text, limit).scoreDocs);
-				}
-				List<Long> byVector = chunkIds(searcher,
-						searcher.search(new KnnFloatVectorQuery(VECTOR, vector, limit, assistant), limit).scoreDocs);
-				return ReciprocalRankFusion.fuse(limit, byText, byVector);
+				return chunkIds(searcher, searcher.search(query, limit).scoreDocs);
 			}
 			finally {
 				this.searchers.release(searcher);
@@ -113,6 +125,10 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Query assistant(long assistantId) {
+		return new TermQuery(new Term(ASSISTANT, Long.toString(assistantId)));
 	}
 
 	@Override
