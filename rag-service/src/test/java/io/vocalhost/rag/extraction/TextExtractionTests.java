@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TextExtractionTests {
 
 	private final TextExtraction extraction = new TextExtraction(
-			new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(30), 1), Clock.systemUTC());
+			new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(30), 1, Duration.ofMinutes(5)),
+			Clock.systemUTC());
 
 	@Test
 	void aPdfIsReadPageByPageWithItsTableRowsAsLines() {
@@ -66,8 +67,8 @@ class TextExtractionTests {
 			}
 
 		};
-		TextExtraction slow = new TextExtraction(new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(5), 1),
-				ticking);
+		TextExtraction slow = new TextExtraction(
+				new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(5), 1, Duration.ofMinutes(5)), ticking);
 		List<String> lines = new ArrayList<>();
 		for (int line = 1; line <= 20; line++) {
 			lines.add("Treatment " + line + ": $" + (line * 10));
