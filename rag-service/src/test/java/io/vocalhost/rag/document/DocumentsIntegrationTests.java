@@ -230,6 +230,20 @@ class DocumentsIntegrationTests {
 	}
 
 	@Test
+	void aFileNameIsOnlyShownAsItsLastSegmentNeverUsedAsAPath() {
+		long owner = TestAssistants.newId();
+		long assistant = assistant(owner);
+		HttpResponse<String> uploaded = upload(owner, assistant,
+				new Multipart().field("assistant_id", String.valueOf(assistant))
+					.file("files[]", "../../etc/faq.md", "text/markdown", FAQ.getBytes(StandardCharsets.UTF_8))
+					.file("files[]", "/var/tmp/bakery.txt", "Sourdough bread costs $6."));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		assertThat(body(http(owner).get("/api/rag/documents?assistant_id=" + assistant)).path("documents")
+			.valueStream()
+			.map((document) -> document.path("name").asString())).containsExactly("faq.md", "bakery.txt");
+	}
+
+	@Test
 	void aDeletedAssistantLosesItsDocumentsAndVectors() {
 		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);

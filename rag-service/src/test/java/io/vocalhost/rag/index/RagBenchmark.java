@@ -48,9 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>Search latency on the Lucene index at 1k, 10k and 100k chunks across 100
  * assistants: hybrid, and each of its two rankings alone. These chunks are written into
  * the index directly with random unit vectors and words drawn by Zipf's law from a
- * vocabulary of 5,000, not embedded (embedding 100k chunks takes an hour here); latency
- * does not depend on what they mean. The query's embedding is not part of it either
- * (measured in part 1).</li>
+ * vocabulary of 5,000, not embedded (embedding 100k chunks takes about 25 minutes here);
+ * latency does not depend on what they mean. The query's embedding is not part of it
+ * either (measured in part 1).</li>
  * <li>recall@3 of vector-only, BM25-only and hybrid ranking on a small labelled set over
  * a sample dental practice's passages: alone, and among the 100-page PDF's chunks as
  * distractors of the same assistant.</li>
