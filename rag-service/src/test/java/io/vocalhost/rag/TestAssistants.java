@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
@@ -18,7 +20,21 @@ import static org.awaitility.Awaitility.await;
 /** Assistants as assistant-service announces them, on the real broker. */
 public final class TestAssistants {
 
+	private static final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000) * 1000);
+
 	private TestAssistants() {
+	}
+
+	/** An id no other test of this JVM has used, for an owner or an assistant. */
+	public static long newId() {
+		return ids.incrementAndGet();
+	}
+
+	/** A new assistant of the owner, announced and known to rag-service. */
+	public static long ownedBy(JdbcClient jdbc, long owner) {
+		long assistant = newId();
+		created(jdbc, assistant, owner);
+		return assistant;
 	}
 
 	/**

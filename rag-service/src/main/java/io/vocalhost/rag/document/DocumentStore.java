@@ -37,11 +37,13 @@ class DocumentStore {
 	Optional<Long> insertIndexing(long assistantId, String name, String type, long size, String sha256, int chunksTotal,
 			Instant now) {
 		return this.jdbc.sql("""
-				INSERT INTO document (assistant_id, name, type, size_bytes, sha256, status, chunks_total, uploaded_at)
-				VALUES (?, ?, ?, ?, ?, 'indexing', ?, ?)
+				INSERT INTO document (assistant_id, name, type, size_bytes, sha256, status, chunks_total, uploaded_at,
+					heartbeat_at)
+				VALUES (?, ?, ?, ?, ?, 'indexing', ?, ?, ?)
 				ON CONFLICT (assistant_id, sha256) DO NOTHING RETURNING id
 				""")
-			.params(assistantId, name, type, size, sha256, chunksTotal, now.atOffset(ZoneOffset.UTC))
+			.params(assistantId, name, type, size, sha256, chunksTotal, now.atOffset(ZoneOffset.UTC),
+					now.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.optional();
 	}
@@ -67,6 +69,18 @@ class DocumentStore {
 			.list();
 	}
 
+	/**
+	 * Documents still {@code indexing} whose last sign of progress is older than the
+	 * given instant.
+	 */
+	List<StoredDocument> indexingWithoutProgressSince(Instant since) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM document WHERE status = 'indexing' AND heartbeat_at < ? ORDER BY id")
+			.param(since.atOffset(ZoneOffset.UTC))
+			.query(DocumentStore::document)
+			.list();
+	}
+
 	List<StoredDocument> inStatus(String status) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE status = ? ORDER BY id")
 			.param(status)
@@ -74,8 +88,13 @@ class DocumentStore {
 			.list();
 	}
 
-	void progress(long id, int chunksDone) {
-		this.jdbc.sql("UPDATE document SET chunks_done = ? WHERE id = ?").params(chunksDone, id).update();
+	/**
+	 * Records the chunks done so far, and that the indexing instance is still at work.
+	 */
+	void progress(long id, int chunksDone, Instant now) {
+		this.jdbc.sql("UPDATE document SET chunks_done = ?, heartbeat_at = ? WHERE id = ?")
+			.params(chunksDone, now.atOffset(ZoneOffset.UTC), id)
+			.update();
 	}
 
 	/** Stores the chunks and answers their ids, in the order of the chunks. */
@@ -107,10 +126,15 @@ class DocumentStore {
 			.list();
 	}
 
-	void markReady(long id) {
-		this.jdbc.sql("UPDATE document SET status = 'ready', chunks_done = chunks_total WHERE id = ?")
+	/**
+	 * Marks the document ready; {@code false} when it is no longer {@code indexing}
+	 * (failed meanwhile as abandoned, or deleted).
+	 */
+	boolean markReady(long id) {
+		return this.jdbc.sql(
+				"UPDATE document SET status = 'ready', chunks_done = chunks_total WHERE id = ? AND status = 'indexing'")
 			.param(id)
-			.update();
+			.update() == 1;
 	}
 
 	/** A failed document keeps its row (with the reason) and loses its chunks. */

@@ -1,9 +1,11 @@
 package io.vocalhost.rag.document;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.vocalhost.common.text.Sha256;
 import io.vocalhost.rag.chunking.Chunk;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Documents of assistants: extracted, chunked, embedded and indexed, all or nothing. A
  * document is searchable only once its row says {@code ready}, which is written after
  * every chunk is in the database and every vector in the index; a failure on the way
- * marks it {@code failed} with the reason and removes what was added, and a restart finds
- * documents that were {@code indexing} and fails them the same way. At start-up the index
- * is also rebuilt from the database when it holds another model's vectors (or was lost).
+ * marks it {@code failed} with the reason and removes what was added. A document whose
+ * instance crashed mid-way is found by its heartbeat (progress recorded at every batch):
+ * once it has shown none for {@code RAG_INDEXING_STALE_AFTER}, it is failed the same way,
+ * at start-up and every minute, while documents that other live instances are indexing
+ * are left alone. At start-up the index is also rebuilt from the database when it holds
+ * another model's vectors (or was lost).
  */
 @Service
 public class Documents implements ApplicationRunner {
@@ -38,6 +44,8 @@ public class Documents implements ApplicationRunner {
 
 	/** Texts embedded between two progress updates. */
 	private static final int EMBEDDING_BATCH = 64;
+
+	private static final String ABANDONED = "indexing was interrupted (a restart or a crash); upload the file again";
 
 	private final DocumentStore store;
 
@@ -55,6 +63,8 @@ public class Documents implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Duration staleAfter;
+
 	Documents(DocumentStore store, AssistantOwners owners, TextExtraction extraction, RagProperties properties,
 			Embeddings embeddings, KnowledgeIndex index, TransactionTemplate transactions, Clock clock) {
 		this.store = store;
@@ -65,6 +75,7 @@ public class Documents implements ApplicationRunner {
 		this.index = index;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.staleAfter = properties.indexingStaleAfter();
 	}
 
 	/**
@@ -119,12 +130,21 @@ public class Documents implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (StoredDocument interrupted : this.store.inStatus(StoredDocument.INDEXING)) {
-			fail(interrupted.id(), "indexing was interrupted by a restart; upload the file again");
-		}
+		failAbandoned();
 		String model = modelOfIndex();
 		if (!model.equals(this.index.model())) {
 			rebuild(model);
+		}
+	}
+
+	/** Fails the documents whose indexing instance stopped showing progress. */
+	@Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+	public void failAbandoned() {
+		for (StoredDocument abandoned : this.store
+			.indexingWithoutProgressSince(this.clock.instant().minus(this.staleAfter))) {
+			logger.warn("Document {} ('{}') made no progress for {}; failing it", abandoned.id(), abandoned.name(),
+					this.staleAfter);
+			fail(abandoned.id(), ABANDONED);
 		}
 	}
 
@@ -150,7 +170,10 @@ public class Documents implements ApplicationRunner {
 			List<float[]> vectors = embed(id, file.chunks());
 			List<Long> chunkIds = this.transactions.execute((status) -> this.store.insertChunks(id, file.chunks()));
 			this.index.add(assistantId, id, entries(chunkIds, file.chunks(), vectors));
-			this.store.markReady(id);
+			if (!this.store.markReady(id)) {
+				// Failed as abandoned (or deleted) meanwhile: what was added must go.
+				fail(id, ABANDONED);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Indexing document {} ('{}') failed", id, file.upload().name(), ex);
@@ -165,7 +188,7 @@ public class Documents implements ApplicationRunner {
 		for (int start = 0; start < chunks.size(); start += EMBEDDING_BATCH) {
 			List<Chunk> batch = chunks.subList(start, Math.min(chunks.size(), start + EMBEDDING_BATCH));
 			vectors.addAll(this.embeddings.embed(batch.stream().map(Chunk::searchableText).toList()));
-			this.store.progress(documentId, vectors.size());
+			this.store.progress(documentId, vectors.size(), this.clock.instant());
 		}
 		return vectors;
 	}
@@ -184,7 +207,7 @@ public class Documents implements ApplicationRunner {
 		List<StoredDocument> ready = this.store.inStatus(StoredDocument.READY);
 		logger.info("Rebuilding the search index for {} ({} documents; it held {})", model, ready.size(),
 				this.index.model());
-		this.index.reset(model);
+		this.index.reset(model, this.embeddings.dimension());
 		for (StoredDocument document : ready) {
 			List<Chunk> chunks = this.store.chunksOf(document.id());
 			List<Long> ids = this.store.chunkIdsOf(document.id());

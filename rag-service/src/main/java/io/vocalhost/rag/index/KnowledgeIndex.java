@@ -30,8 +30,11 @@ public interface KnowledgeIndex {
 	 */
 	String model();
 
-	/** Empties the index and records the model whose vectors it will hold from now on. */
-	void reset(String model);
+	/**
+	 * Empties the index and records the model whose vectors it will hold from now on.
+	 * @param dimension the length of that model's vectors
+	 */
+	void reset(String model, int dimension);
 
 	/** A chunk to add: its id in the database, the text to search and its vector. */
 	record IndexedChunk(long chunkId, String text, float[] vector) {

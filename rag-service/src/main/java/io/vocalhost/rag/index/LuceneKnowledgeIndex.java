@@ -8,11 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -41,11 +36,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
-	/**
-	 * Reciprocal rank fusion's damping constant, as in its paper (Cormack et al., 2009).
-	 */
-	private static final int RRF_K = 60;
-
 	private static final String CHUNK = "chunk";
 
 	private static final String ASSISTANT = "assistant";
@@ -58,21 +48,6 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
 	private static final String MODEL = "model";
 
-	/**
-	 * Words that carry no meaning of their own in a caller's question ("do you take Delta
-	 * Dental?"): Lucene's classic English stop words plus pronouns, auxiliaries and
-	 * question words. Left in, they make full text match any passage that asks a question
-	 * back.
-	 */
-	private static final CharArraySet STOP_WORDS = new CharArraySet(List.of("a", "an", "and", "are", "as", "at", "be",
-			"but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the",
-			"their", "then", "there", "these", "they", "this", "to", "was", "will", "with", "i", "me", "my", "we", "us",
-			"our", "you", "your", "he", "she", "his", "her", "its", "do", "does", "did", "can", "could", "would",
-			"should", "may", "might", "have", "has", "had", "am", "been", "what", "which", "who", "whom", "how", "when",
-			"where", "why", "any", "some", "there's", "what's", "i'm", "please", "tell", "about"), true);
-
-	private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
-
 	private final FSDirectory directory;
 
 	private final IndexWriter writer;
@@ -82,7 +57,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 	public LuceneKnowledgeIndex(Path directory) {
 		try {
 			this.directory = FSDirectory.open(directory);
-			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(this.analyzer));
+			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(SearchTerms.ANALYZER));
 			this.searchers = new SearcherManager(this.writer, null);
 		}
 		catch (IOException ex) {
@@ -117,26 +92,31 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
 	@Override
 	public List<Hit> search(long assistantId, String query, float[] vector, int limit) {
-		Query assistant = new TermQuery(new Term(ASSISTANT, Long.toString(assistantId)));
+		return ReciprocalRankFusion.fuse(limit, byText(assistantId, query, limit),
+				byVector(assistantId, vector, limit));
+	}
+
+	/** The assistant's chunks by BM25 on the query's words, best first. */
+	List<Long> byText(long assistantId, String query, int limit) {
+		Query words = words(query);
+		if (words == null) {
+			return List.of();
+		}
+		return ranked(
+				new BooleanQuery.Builder().add(words, Occur.MUST).add(assistant(assistantId), Occur.FILTER).build(),
+				limit);
+	}
+
+	/** The assistant's chunks by vector similarity (HNSW), best first. */
+	List<Long> byVector(long assistantId, float[] vector, int limit) {
+		return ranked(new KnnFloatVectorQuery(VECTOR, vector, limit, assistant(assistantId)), limit);
+	}
+
+	private List<Long> ranked(Query query, int limit) {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
-				Map<Integer, Double> fused = new LinkedHashMap<>();
-				Query words = words(query);
-				if (words != null) {
-					Query text = new BooleanQuery.Builder().add(words, Occur.MUST).add(assistant, Occur.FILTER).build();
-					fuse(fused, searcher.search(text, limit).scoreDocs);
-				}
-				fuse(fused,
-						searcher.search(new KnnFloatVectorQuery(VECTOR, vector, limit, assistant), limit).scoreDocs);
-				StoredFields stored = searcher.storedFields();
-				List<Hit> hits = new ArrayList<>();
-				for (Map.Entry<Integer, Double> hit : fused.entrySet()) {
-					long chunkId = stored.document(hit.getKey()).getField(CHUNK).numericValue().longValue();
-					hits.add(new Hit(chunkId, hit.getValue()));
-				}
-				hits.sort((a, b) -> Double.compare(b.score(), a.score()));
-				return hits.subList(0, Math.min(limit, hits.size()));
+				return chunkIds(searcher, searcher.search(query, limit).scoreDocs);
 			}
 			finally {
 				this.searchers.release(searcher);
@@ -147,13 +127,17 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 		}
 	}
 
+	private static Query assistant(long assistantId) {
+		return new TermQuery(new Term(ASSISTANT, Long.toString(assistantId)));
+	}
+
 	@Override
 	public String model() {
 		return this.writer.getLiveCommitData() == null ? null : commitData().get(MODEL);
 	}
 
 	@Override
-	public synchronized void reset(String model) {
+	public synchronized void reset(String model, int dimension) {
 		change(() -> {
 			this.writer.deleteAll();
 			this.writer.setLiveCommitData(Map.of(MODEL, model).entrySet());
@@ -174,25 +158,26 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 	}
 
 	/** The query's words, any of which may match; {@code null} when it has none. */
-	private Query words(String query) throws IOException {
-		BooleanQuery.Builder words = new BooleanQuery.Builder();
-		int count = 0;
-		try (TokenStream tokens = this.analyzer.tokenStream(TEXT, query)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken() && count < IndexSearcher.getMaxClauseCount()) {
-				words.add(new TermQuery(new Term(TEXT, term.toString())), Occur.SHOULD);
-				count++;
-			}
-			tokens.end();
+	private static Query words(String query) {
+		List<String> terms = SearchTerms.of(query);
+		if (terms.isEmpty()) {
+			return null;
 		}
-		return (count > 0) ? words.build() : null;
+		BooleanQuery.Builder words = new BooleanQuery.Builder();
+		terms.stream()
+			.distinct()
+			.limit(IndexSearcher.getMaxClauseCount())
+			.forEach((term) -> words.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD));
+		return words.build();
 	}
 
-	private static void fuse(Map<Integer, Double> fused, ScoreDoc[] ranked) {
-		for (int rank = 0; rank < ranked.length; rank++) {
-			fused.merge(ranked[rank].doc, 1.0 / (RRF_K + rank + 1), Double::sum);
+	private static List<Long> chunkIds(IndexSearcher searcher, ScoreDoc[] ranked) throws IOException {
+		StoredFields stored = searcher.storedFields();
+		List<Long> chunkIds = new ArrayList<>(ranked.length);
+		for (ScoreDoc hit : ranked) {
+			chunkIds.add(stored.document(hit.doc).getField(CHUNK).numericValue().longValue());
 		}
+		return chunkIds;
 	}
 
 	private void change(IndexChange change) {

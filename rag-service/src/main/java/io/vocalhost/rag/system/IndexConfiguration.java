@@ -2,12 +2,16 @@ package io.vocalhost.rag.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 
 import io.vocalhost.rag.embedding.Embeddings;
 import io.vocalhost.rag.embedding.LocalEmbeddings;
 import io.vocalhost.rag.embedding.OpenAiEmbeddings;
+import io.qdrant.client.QdrantGrpcClient;
+import io.vocalhost.rag.index.KnowledgeIndex;
 import io.vocalhost.rag.index.LuceneKnowledgeIndex;
+import io.vocalhost.rag.index.QdrantKnowledgeIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedding model (by default the one inside the jar, or OpenAI's) and the Lucene
- * index on disk.
+ * The embedding model (by default the one inside the jar, or OpenAI's) and the search
+ * index (Lucene on local disk, or a Qdrant server).
  */
 @Configuration(proxyBeanMethods = false)
 class IndexConfiguration {
@@ -48,8 +52,22 @@ class IndexConfiguration {
 		}
 	}
 
-	@Bean(destroyMethod = "close")
-	LuceneKnowledgeIndex knowledgeIndex(RagProperties properties) {
+	/** Qdrant when QDRANT_URL is set, else Lucene in RAG_INDEX_DIR. */
+	@Bean
+	KnowledgeIndex knowledgeIndex(RagProperties properties, QdrantProperties qdrant) {
+		if (qdrant.enabled()) {
+			URI url = qdrant.url();
+			boolean tls = "https".equals(url.getScheme());
+			int port = (url.getPort() > 0) ? url.getPort() : 6334;
+			QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(url.getHost(), port, tls)
+				.withTimeout(qdrant.timeout());
+			if (qdrant.apiKey() != null && !qdrant.apiKey().isBlank()) {
+				grpc.withApiKey(qdrant.apiKey());
+			}
+			logger.info("Search index: Qdrant at {}:{} (TLS {}), collection {}", url.getHost(), port, tls,
+					qdrant.collection());
+			return new QdrantKnowledgeIndex(grpc.build(), qdrant.collection(), qdrant.timeout());
+		}
 		try {
 			Files.createDirectories(properties.indexDir());
 		}

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.vocalhost.common.events.EventCatalog;
 import io.vocalhost.common.events.Topics;
@@ -27,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static io.vocalhost.testsupport.TestHttp.assertError;
 import static io.vocalhost.testsupport.TestHttp.body;
@@ -43,8 +43,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class DocumentsIntegrationTests {
-
-	private static final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000) * 1000);
 
 	static final byte[] PRICES_PDF = TestDocuments.pdf(List.of(
 			List.of("Bright Smile Dental - Prices", "Cleaning and polish ........ $95", "Teeth whitening ........ $250",
@@ -72,9 +70,12 @@ class DocumentsIntegrationTests {
 	@Autowired
 	Documents documents;
 
+	@Autowired
+	ScheduledTaskHolder scheduledTasks;
+
 	@Test
 	void indexesAPdfAndAMarkdownFaqAndFindsAPriceAndAParaphrase() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
 		HttpResponse<String> uploaded = upload(owner, assistant,
 				new Multipart().field("assistant_id", String.valueOf(assistant))
@@ -119,8 +120,8 @@ class DocumentsIntegrationTests {
 
 	@Test
 	void anotherUserGets404AndAForeignUserIdIsRefused() {
-		long owner = ids.incrementAndGet();
-		long stranger = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
+		long stranger = TestAssistants.newId();
 		long assistant = assistant(owner);
 		assertThat(upload(owner, assistant, faqForm(assistant)).statusCode()).isEqualTo(200);
 		long document = body(http(owner).get("/api/rag/documents?assistant_id=" + assistant)).path("documents")
@@ -140,7 +141,7 @@ class DocumentsIntegrationTests {
 
 	@Test
 	void theSameFileIsIndexedOnceAndADeletedOneLeavesTheSearch() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
 		int first = body(upload(owner, assistant, pricesForm(assistant))).path("indexed").asInt();
 		JsonNode again = body(upload(owner, assistant, pricesForm(assistant)));
@@ -164,7 +165,7 @@ class DocumentsIntegrationTests {
 
 	@Test
 	void anAssistantOnlyEverSeesItsOwnPassages() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long dentist = assistant(owner);
 		long bakery = assistant(owner);
 		upload(owner, dentist, pricesForm(dentist));
@@ -191,7 +192,7 @@ class DocumentsIntegrationTests {
 
 	@Test
 	void unreadableFilesAreRefusedByNameAndNothingIsStored() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
 		JsonNode encrypted = assertError(
 				upload(owner, assistant,
@@ -229,8 +230,22 @@ class DocumentsIntegrationTests {
 	}
 
 	@Test
+	void aFileNameIsOnlyShownAsItsLastSegmentNeverUsedAsAPath() {
+		long owner = TestAssistants.newId();
+		long assistant = assistant(owner);
+		HttpResponse<String> uploaded = upload(owner, assistant,
+				new Multipart().field("assistant_id", String.valueOf(assistant))
+					.file("files[]", "../../etc/faq.md", "text/markdown", FAQ.getBytes(StandardCharsets.UTF_8))
+					.file("files[]", "/var/tmp/bakery.txt", "Sourdough bread costs $6."));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		assertThat(body(http(owner).get("/api/rag/documents?assistant_id=" + assistant)).path("documents")
+			.valueStream()
+			.map((document) -> document.path("name").asString())).containsExactly("faq.md", "bakery.txt");
+	}
+
+	@Test
 	void aDeletedAssistantLosesItsDocumentsAndVectors() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
 		upload(owner, assistant, faqForm(assistant));
 		KafkaEvents.publish(Topics.ASSISTANT_EVENTS, String.valueOf(assistant),
@@ -247,11 +262,12 @@ class DocumentsIntegrationTests {
 
 	@Test
 	void aDocumentInterruptedWhileIndexingIsFailedAtStartAndNeverSearchable() {
-		long owner = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
 		upload(owner, assistant, faqForm(assistant));
-		// What a crash between storing the chunks and marking the document ready leaves.
-		this.jdbc.sql("UPDATE document SET status = 'indexing' WHERE assistant_id = ?").param(assistant).update();
+		// What a crash between storing the chunks and marking the document ready leaves,
+		// once the crashed instance's last heartbeat is older than the limit (5 minutes).
+		indexingWithHeartbeat(assistant, "6 minutes");
 		assertThat(search(owner, assistant, "where can I park?")).isEmpty();
 
 		this.documents.run(null);
@@ -270,9 +286,36 @@ class DocumentsIntegrationTests {
 	}
 
 	@Test
+	void aDocumentAnotherInstanceIsIndexingIsLeftAloneUntilItsHeartbeatIsStale() {
+		long owner = TestAssistants.newId();
+		long assistant = assistant(owner);
+		upload(owner, assistant, faqForm(assistant));
+		// Another instance at work on it, which showed progress a minute ago.
+		indexingWithHeartbeat(assistant, "1 minute");
+
+		this.documents.run(null);
+		this.documents.failAbandoned();
+		assertThat(body(http(owner).get("/api/rag/documents?assistant_id=" + assistant)).path("documents")
+			.get(0)
+			.path("status")
+			.asString()).isEqualTo("indexing");
+
+		indexingWithHeartbeat(assistant, "6 minutes");
+		this.documents.failAbandoned();
+		assertThat(body(http(owner).get("/api/rag/documents?assistant_id=" + assistant)).path("documents")
+			.get(0)
+			.path("status")
+			.asString()).isEqualTo("failed");
+		assertThat(search(owner, assistant, "where can I park?")).isEmpty();
+		// And the check runs by itself, every minute.
+		assertThat(this.scheduledTasks.getScheduledTasks()).map(ScheduledTask::toString)
+			.contains(Documents.class.getName() + ".failAbandoned");
+	}
+
+	@Test
 	void assistantServiceIndexesForANewAssistantWithItsServiceToken() {
-		long owner = ids.incrementAndGet();
-		long assistant = ids.incrementAndGet();
+		long owner = TestAssistants.newId();
+		long assistant = TestAssistants.newId();
 		Multipart form = new Multipart().field("assistant_id", String.valueOf(assistant))
 			.field("owner_id", String.valueOf(owner))
 			.file("files[]", "faq.md", "text/markdown", FAQ.getBytes(StandardCharsets.UTF_8));
@@ -287,10 +330,19 @@ class DocumentsIntegrationTests {
 		assertThat(search(owner, assistant, "parking")).isNotEmpty();
 	}
 
+	/**
+	 * The assistant's documents as an instance indexing them leaves them, its last
+	 * heartbeat that long ago.
+	 */
+	private void indexingWithHeartbeat(long assistant, String ago) {
+		this.jdbc
+			.sql("UPDATE document SET status = 'indexing', heartbeat_at = now() - ?::interval WHERE assistant_id = ?")
+			.params(ago, assistant)
+			.update();
+	}
+
 	private long assistant(long owner) {
-		long assistant = ids.incrementAndGet();
-		TestAssistants.created(this.jdbc, assistant, owner);
-		return assistant;
+		return TestAssistants.ownedBy(this.jdbc, owner);
 	}
 
 	private Multipart pricesForm(long assistant) {

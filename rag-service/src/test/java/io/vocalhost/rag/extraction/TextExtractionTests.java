@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import io.vocalhost.rag.TestDocuments;
 import io.vocalhost.rag.system.RagProperties;
+import io.vocalhost.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TextExtractionTests {
 
 	private final TextExtraction extraction = new TextExtraction(
-			new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(30), 1), Clock.systemUTC());
+			new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(30), 1, Duration.ofMinutes(5)),
+			Clock.systemUTC());
 
 	@Test
 	void aPdfIsReadPageByPageWithItsTableRowsAsLines() {
@@ -50,6 +53,30 @@ class TextExtractionTests {
 		assertRefused("empty.md", new byte[0], "empty");
 		assertRefused("blank.txt", " \n\n\t ".getBytes(StandardCharsets.UTF_8), "no text");
 		assertRefused("photo.txt", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1 }, "not a supported");
+	}
+
+	@Test
+	void aPdfThatTakesLongerThanTheTimeLimitIsRefusedEvenWithinOnePage() {
+		// Every look at this clock moves it a second on; the limit is five.
+		MutableClock ticking = new MutableClock() {
+
+			@Override
+			public Instant instant() {
+				advance(Duration.ofSeconds(1));
+				return super.instant();
+			}
+
+		};
+		TextExtraction slow = new TextExtraction(
+				new RagProperties(null, 10, 512, 64, 3, Duration.ofSeconds(5), 1, Duration.ofMinutes(5)), ticking);
+		List<String> lines = new ArrayList<>();
+		for (int line = 1; line <= 20; line++) {
+			lines.add("Treatment " + line + ": $" + (line * 10));
+		}
+		assertThatExceptionOfType(UnreadableDocumentException.class)
+			.isThrownBy(() -> slow.extract("slow.pdf", TestDocuments.pdf(List.of(lines))))
+			.satisfies(
+					(ex) -> assertThat(ex.body().details()).startsWith("'slow.pdf'").contains("took longer than 5 s"));
 	}
 
 	@Test
