@@ -25,7 +25,7 @@ public record StackService(String name, int defaultPort, String database, List<S
 			// Two WebSockets and their buffers per call.
 			new StackService("voice-bridge-service", 8085, "voice_bridge", List.of("-Xmx384m")),
 			// The embedding model and its ONNX runtime live in the heap.
-			new StackService("rag-service", 8086, "rag", List.of("-Xmx512m")));
+			new StackService("rag-service", 8086, "rag", List.of("-Xmx512m", "--add-modules=jdk.incubator.vector")));
 
 	public static final String GATEWAY = "gateway-service";
 

@@ -145,6 +145,19 @@ class CallerDatesTests {
 				(unresolved) -> assertThat(unresolved.reason()).contains(reason));
 	}
 
+	@Test
+	void tomorrowAtTenOnTheDayTheClocksGoForwardIsThatDaysTenInTheBusinessesZone() {
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		// 23:30 on Saturday 28 March 2026 in Berlin (22:30 UTC); at 02:00 the clocks go
+		// forward.
+		assertThat(resolve(Instant.parse("2026-03-28T22:30:00Z"), "tomorrow", "10", berlin))
+			.isEqualTo(new Resolved(LocalDate.of(2026, 3, 29), Optional.of(LocalTime.of(10, 0)), Optional.empty()));
+		// An hour later it is Sunday in Berlin (still Saturday in UTC): tomorrow is
+		// Monday.
+		assertThat(resolve(Instant.parse("2026-03-28T23:30:00Z"), "tomorrow", "10", berlin))
+			.isEqualTo(new Resolved(LocalDate.of(2026, 3, 30), Optional.of(LocalTime.of(10, 0)), Optional.empty()));
+	}
+
 	private static Resolution resolve(Instant now, String date, String time, ZoneId zone) {
 		return new CallerDates(Clock.fixed(now, ZoneOffset.UTC)).resolve(date, time, zone);
 	}
