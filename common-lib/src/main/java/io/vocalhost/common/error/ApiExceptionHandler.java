@@ -2,6 +2,8 @@ package io.vocalhost.common.error;
 
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,10 +77,28 @@ public class ApiExceptionHandler {
 				"The body is missing or is not valid JSON of the expected shape"));
 	}
 
+	/**
+	 * Names the file and the limit it broke, from Tomcat's own exception: Spring's
+	 * carries no file name and, for Tomcat, no limit (-1).
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException ex) {
-		return respond(HttpStatus.CONTENT_TOO_LARGE, new ErrorBody("Upload too large",
-				"The request exceeds the upload limit of " + ex.getMaxUploadSize() + " bytes"));
+		String details = (ex.getMaxUploadSize() >= 0)
+				? "The request exceeds the upload limit of " + ex.getMaxUploadSize() + " bytes"
+				: "The request exceeds the upload limits";
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof FileSizeLimitExceededException file) {
+				details = "'" + file.getFileName() + "' is larger than the limit of " + file.getPermittedSize()
+						+ " bytes per file";
+				break;
+			}
+			if (cause instanceof SizeLimitExceededException request) {
+				details = "The files together are larger than the limit of " + request.getPermittedSize()
+						+ " bytes per request";
+				break;
+			}
+		}
+		return respond(HttpStatus.CONTENT_TOO_LARGE, new ErrorBody("Upload too large", details));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -38,9 +38,10 @@ class UploadLimitsIntegrationTests {
 	void aFileOverThePerFileLimitIsRefusedWith413() {
 		long owner = TestAssistants.newId();
 		long assistant = assistant(owner);
-		HttpResponse<String> refused = upload(owner, form(assistant).file("files[]", "notes.txt", "a".repeat(60 * 1024))
+		HttpResponse<String> refused = upload(owner, form(assistant).file("files[]", "notes.txt", "a".repeat(10 * 1024))
 			.file("files[]", "big.txt", "b".repeat(100 * 1024)));
-		assertError(refused, 413, "Upload too large");
+		assertThat(assertError(refused, 413, "Upload too large").path("details").asString())
+			.isEqualTo("'big.txt' is larger than the limit of 65536 bytes per file");
 		assertNothingStored(owner, assistant);
 	}
 
@@ -52,7 +53,8 @@ class UploadLimitsIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			three.file("files[]", "part" + i + ".txt", ("part " + i + " ").repeat(9 * 1024));
 		}
-		assertError(upload(owner, three), 413, "Upload too large");
+		assertThat(assertError(upload(owner, three), 413, "Upload too large").path("details").asString())
+			.isEqualTo("The files together are larger than the limit of 163840 bytes per request");
 		assertNothingStored(owner, assistant);
 	}
 
