@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * callback only: people signed in behind one office address keep calling the rest of
  * {@code /api/auth/**} within the ordinary budgets. The budget refills over an hour here
  * instead of a minute, so that a slow machine cannot earn a request back in the middle of
- * a test. Every service is a stand-in that answers 200.
+ * a test. Every service is a stand-in that answers 200. The upload budget (10 per user,
+ * the default) is held here the same way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "vocalhost.edge.rate-limits.auth-per-ip.per=1h")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"vocalhost.edge.rate-limits.auth-per-ip.per=1h", "vocalhost.edge.rate-limits.uploads-per-user.per=1h" })
 class SignInRateLimitTests {
 
 	private static final DisposableServer downstream = HttpServer.create()
@@ -65,8 +66,7 @@ class SignInRateLimitTests {
 			}
 		}
 		for (String session : sessions) {
-			Map<String, String> withCsrf = Map.of("Cookie", "vh_access=" + session + "; XSRF-TOKEN=t", "X-XSRF-TOKEN",
-					"t");
+			Map<String, String> withCsrf = csrf(session);
 			assertThat(send("POST", "/api/auth/refresh", withCsrf).statusCode()).isEqualTo(200);
 			assertThat(send("POST", "/api/auth/logout", withCsrf).statusCode()).isEqualTo(200);
 		}
@@ -84,6 +84,25 @@ class SignInRateLimitTests {
 		assertThat(refused.headers().firstValue("Retry-After"))
 			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 3600));
 		assertThat(send("GET", "/api/auth/google/callback?code=c&state=s", Map.of()).statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void uploadsHaveABudgetPerUserThatOtherUsersAndReadsDoNotShare() throws Exception {
+		Map<String, String> ann = csrf(TestTokens.forUser(201));
+		for (int upload = 1; upload <= 10; upload++) {
+			assertThat(send("POST", "/api/rag/index_files", ann).statusCode()).as("upload %d", upload).isEqualTo(200);
+		}
+		HttpResponse<String> refused = send("POST", "/api/rag/index_files", ann);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(TestHttp.body(refused).path("error").asString()).isEqualTo("Too many requests");
+		assertThat(send("POST", "/api/register/assistant", ann).statusCode()).as("the registration forms too")
+			.isEqualTo(429);
+		assertThat(send("GET", "/api/rag/documents?assistant_id=1", ann).statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/api/rag/index_files", csrf(TestTokens.forUser(202))).statusCode()).isEqualTo(200);
+	}
+
+	private static Map<String, String> csrf(String session) {
+		return Map.of("Cookie", "vh_access=" + session + "; XSRF-TOKEN=t", "X-XSRF-TOKEN", "t");
 	}
 
 	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {

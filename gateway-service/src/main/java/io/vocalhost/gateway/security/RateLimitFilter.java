@@ -1,7 +1,6 @@
 package io.vocalhost.gateway.security;
 
 import java.net.InetSocketAddress;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -36,8 +38,12 @@ class RateLimitFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return exchange.getPrincipal()
-			.map(Principal::getName)
+		// The exchange's principal is set by a later security filter; the authentication
+		// is already in the reactive context here.
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.filter(Authentication::isAuthenticated)
+			.map(Authentication::getName)
 			.map((user) -> check(exchange, user))
 			.switchIfEmpty(Mono.fromSupplier(() -> check(exchange, null)))
 			.flatMap((waitNanos) -> (waitNanos == 0) ? chain.filter(exchange) : tooMany(exchange, waitNanos));
