@@ -99,6 +99,17 @@ public class TextMessages {
 		return true;
 	}
 
+	/** Stores a customer's message in their thread, unread by the business. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void received(AssistantReplica assistant, String customerPhone, String messageSid, String body) {
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		long threadId = thread(assistant, customerPhone, now);
+		this.jdbc.sql("""
+				INSERT INTO sms_message (thread_id, direction, kind, body, status, twilio_sid, created_at, status_at)
+				VALUES (?, 'inbound', 'customer', ?, 'received', ?, ?, ?)
+				""").params(threadId, body, messageSid, now, now).update();
+	}
+
 	boolean optedOut(long assistantId, String phone) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM sms_opt_out WHERE assistant_id = ? AND phone = ?)")
 			.params(assistantId, phone)
