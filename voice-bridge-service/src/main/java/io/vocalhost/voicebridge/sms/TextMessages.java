@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.vocalhost.voicebridge.assistant.AssistantReplica;
 import io.vocalhost.voicebridge.twilio.TwilioMessages;
@@ -36,6 +40,19 @@ public class TextMessages {
 
 	private static final Logger log = LoggerFactory.getLogger(TextMessages.class);
 
+	private static final String MESSAGES = """
+			SELECT m.id, m.thread_id, m.direction, m.kind, m.body, m.status, m.twilio_sid, m.error_code,
+				m.created_at, t.customer_phone, t.assistant_phone
+			FROM sms_message m JOIN sms_thread t ON t.id = m.thread_id""";
+
+	private static final String THREADS = """
+			SELECT t.id, t.assistant_id, t.customer_phone, t.assistant_phone, t.last_message_at,
+				(SELECT count(*) FROM sms_message u
+					WHERE u.thread_id = t.id AND u.direction = 'inbound' AND u.read_at IS NULL) AS unread,
+				(SELECT l.id FROM sms_message l WHERE l.thread_id = t.id
+					ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS last_message_id
+			FROM sms_thread t""";
+
 	private final JdbcClient jdbc;
 
 	private final TwilioMessages twilio;
@@ -59,8 +76,26 @@ public class TextMessages {
 	 * @param kind what it is, e.g. {@code booked}, {@code rescheduled}, {@code cancelled}
 	 * @param errorCode Twilio's error code of a failed message
 	 */
-	record StoredMessage(long id, long threadId, String direction, String kind, String from, String to, String body,
-			String status, String twilioSid, Integer errorCode, Instant createdAt) {
+	record StoredMessage(long id, @JsonProperty("thread_id") long threadId, String direction, String kind, String from,
+			String to, String body, String status, @JsonProperty("twilio_sid") String twilioSid,
+			@JsonProperty("error_code") Integer errorCode, @JsonProperty("created_at") Instant createdAt) {
+	}
+
+	/**
+	 * A customer's thread with an assistant.
+	 *
+	 * @param unread the customer's messages the owner has not opened yet
+	 * @param messages the whole thread, oldest first; {@code null} in a list of threads
+	 */
+	record SmsThread(long id, @JsonProperty("assistant_id") long assistantId,
+			@JsonProperty("customer_phone") String customerPhone,
+			@JsonProperty("assistant_phone") String assistantPhone,
+			@JsonProperty("last_message_at") Instant lastMessageAt, int unread,
+			@JsonProperty("last_message") StoredMessage lastMessage,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<StoredMessage> messages) {
+	}
+
+	record SmsThreadList(List<SmsThread> threads) {
 	}
 
 	/**
@@ -119,12 +154,60 @@ public class TextMessages {
 
 	/** The messages exchanged with {@code customerPhone}, oldest first. */
 	List<StoredMessage> exchangedWith(long assistantId, String customerPhone) {
-		return this.jdbc.sql("""
-				SELECT m.id, m.thread_id, m.direction, m.kind, m.body, m.status, m.twilio_sid, m.error_code,
-					m.created_at, t.customer_phone, t.assistant_phone
-				FROM sms_message m JOIN sms_thread t ON t.id = m.thread_id
-				WHERE t.assistant_id = ? AND t.customer_phone = ? ORDER BY m.created_at, m.id
-				""").params(assistantId, customerPhone).query(TextMessages::storedMessage).list();
+		return this.jdbc
+			.sql(MESSAGES + " WHERE t.assistant_id = ? AND t.customer_phone = ? ORDER BY m.created_at, m.id")
+			.params(assistantId, customerPhone)
+			.query(TextMessages::storedMessage)
+			.list();
+	}
+
+	/**
+	 * The threads of the owner's assistant, the latest message first; empty when the
+	 * assistant is not the owner's.
+	 */
+	@Transactional(readOnly = true)
+	Optional<SmsThreadList> threadsOf(long ownerId, long assistantId) {
+		boolean owns = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM assistant WHERE assistant_id = ? AND owner_id = ?)
+					OR EXISTS (SELECT 1 FROM sms_thread WHERE assistant_id = ? AND owner_id = ?)
+				""").params(assistantId, ownerId, assistantId, ownerId).query(Boolean.class).single();
+		if (!owns) {
+			return Optional.empty();
+		}
+		List<SmsThread> threads = this.jdbc
+			.sql(THREADS + " WHERE t.owner_id = ? AND t.assistant_id = ? ORDER BY t.last_message_at DESC, t.id DESC")
+			.params(ownerId, assistantId)
+			.query((row, number) -> thread(row, null))
+			.list();
+		return Optional.of(new SmsThreadList(threads));
+	}
+
+	/**
+	 * One of the owner's threads with all its messages; the customer's messages count as
+	 * read from then on.
+	 */
+	@Transactional
+	Optional<SmsThread> thread(long ownerId, long threadId) {
+		Optional<Long> owned = this.jdbc.sql("SELECT id FROM sms_thread WHERE id = ? AND owner_id = ?")
+			.params(threadId, ownerId)
+			.query(Long.class)
+			.optional();
+		if (owned.isEmpty()) {
+			return Optional.empty();
+		}
+		List<StoredMessage> messages = this.jdbc.sql(MESSAGES + " WHERE t.id = ? ORDER BY m.created_at, m.id")
+			.param(threadId)
+			.query(TextMessages::storedMessage)
+			.list();
+		SmsThread thread = this.jdbc.sql(THREADS + " WHERE t.id = ?")
+			.param(threadId)
+			.query((row, number) -> thread(row, messages))
+			.single();
+		this.jdbc
+			.sql("UPDATE sms_message SET read_at = ? WHERE thread_id = ? AND direction = 'inbound' AND read_at IS NULL")
+			.params(this.clock.instant().atOffset(ZoneOffset.UTC), threadId)
+			.update();
+		return Optional.of(thread);
 	}
 
 	private long thread(AssistantReplica assistant, String customerPhone, OffsetDateTime now) {
@@ -162,6 +245,18 @@ public class TextMessages {
 			.params(recorded.status(), recorded.sid(), recorded.errorCode(),
 					this.clock.instant().atOffset(ZoneOffset.UTC), messageId)
 			.update());
+	}
+
+	private SmsThread thread(ResultSet row, List<StoredMessage> messages) throws SQLException {
+		long lastId = row.getLong("last_message_id");
+		StoredMessage last = this.jdbc.sql(MESSAGES + " WHERE m.id = ?")
+			.param(lastId)
+			.query(TextMessages::storedMessage)
+			.optional()
+			.orElse(null);
+		return new SmsThread(row.getLong("id"), row.getLong("assistant_id"), row.getString("customer_phone"),
+				row.getString("assistant_phone"), row.getObject("last_message_at", OffsetDateTime.class).toInstant(),
+				row.getInt("unread"), last, messages);
 	}
 
 	private static StoredMessage storedMessage(ResultSet row, int number) throws SQLException {

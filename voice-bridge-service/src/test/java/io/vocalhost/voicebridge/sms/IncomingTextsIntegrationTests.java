@@ -15,6 +15,7 @@ import io.vocalhost.common.events.assistant.AssistantSnapshot;
 import io.vocalhost.common.events.assistant.AssistantSnapshot.OpeningHours;
 import io.vocalhost.common.events.booking.BookingCreated;
 import io.vocalhost.testsupport.RealInfrastructure;
+import io.vocalhost.testsupport.TestHttp;
 import io.vocalhost.voicebridge.assistant.Assistants;
 import io.vocalhost.voicebridge.sms.TextMessages.StoredMessage;
 import io.vocalhost.voicebridge.stream.TwilioRestStandIn;
@@ -22,6 +23,7 @@ import io.vocalhost.voicebridge.stream.TwilioRestStandIn.Sms;
 import io.vocalhost.voicebridge.twilio.TwilioWebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -130,6 +132,45 @@ class IncomingTextsIntegrationTests {
 		assertThat(thread.get(0).status()).isEqualTo("received");
 		assertThat(thread.get(0).from()).isEqualTo(this.customer);
 		assertThat(thread.get(0).to()).isEqualTo(this.number);
+	}
+
+	@Test
+	void theOwnerSeesEachThreadWithItsLastMessageAndUnreadCountAndOpensItWithEveryMessageAndStatus() throws Exception {
+		text("Do you have parking?");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.messages.exchangedWith(this.assistantId, this.customer))
+				.extracting(StoredMessage::status)
+				.containsExactly("received", "queued"));
+		TestHttp owner = TestHttp.at(this.port).asUser(7);
+
+		JsonNode list = TestHttp.body(owner.get("/api/sms/threads?assistant_id=" + this.assistantId));
+		assertThat(list.path("threads")).hasSize(1);
+		JsonNode thread = list.path("threads").get(0);
+		assertThat(thread.path("customer_phone").asString()).isEqualTo(this.customer);
+		assertThat(thread.path("assistant_phone").asString()).isEqualTo(this.number);
+		assertThat(thread.path("unread").asInt()).isEqualTo(1);
+		assertThat(thread.at("/last_message/direction").asString()).isEqualTo("outbound");
+		assertThat(thread.at("/last_message/kind").asString()).isEqualTo("automatic-reply");
+		assertThat(thread.has("messages")).isFalse();
+
+		JsonNode opened = TestHttp.body(owner.get("/api/sms/threads/" + thread.path("id").asLong()));
+		assertThat(opened.path("messages")).hasSize(2);
+		assertThat(opened.at("/messages/0/direction").asString()).isEqualTo("inbound");
+		assertThat(opened.at("/messages/0/body").asString()).isEqualTo("Do you have parking?");
+		assertThat(opened.at("/messages/0/from").asString()).isEqualTo(this.customer);
+		assertThat(opened.at("/messages/1/status").asString()).isEqualTo("queued");
+		assertThat(opened.at("/messages/1/twilio_sid").asString()).startsWith("SM");
+		assertThat(TestHttp.body(owner.get("/api/sms/threads?assistant_id=" + this.assistantId))
+			.at("/threads/0/unread")
+			.asInt()).isZero();
+
+		TestHttp stranger = TestHttp.at(this.port).asUser(8);
+		TestHttp.assertError(stranger.get("/api/sms/threads?assistant_id=" + this.assistantId), 404, "Not found");
+		TestHttp.assertError(stranger.get("/api/sms/threads/" + thread.path("id").asLong()), 404, "Not found");
+		TestHttp.assertError(owner.get("/api/sms/threads"), 400, "Invalid request");
+		TestHttp.assertError(owner.get("/api/sms/threads/x"), 400, "Invalid request");
+		assertThat(TestHttp.at(this.port).get("/api/sms/threads?assistant_id=" + this.assistantId).statusCode())
+			.isEqualTo(401);
 	}
 
 	@Test
