@@ -7,7 +7,6 @@ import io.vocalhost.voicebridge.system.OwnedResources;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,10 +36,8 @@ class CallbacksController {
 			@RequestParam(name = "assistant_id", required = false) String assistantId) {
 		long ownerId = CurrentUser.id(token);
 		long assistant = OwnedResources.id("assistant_id", assistantId);
-		return Mono.fromCallable(() -> this.callbacks.of(ownerId, assistant))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(OwnedResources.notFound("No assistant " + assistant + " of yours"))));
+		return OwnedResources.lookUp(() -> this.callbacks.of(ownerId, assistant),
+				"No assistant " + assistant + " of yours");
 	}
 
 	/** Marks a callback done ({@code {"handled": true}}) or open again. */
@@ -49,10 +46,8 @@ class CallbacksController {
 			@Valid @RequestBody HandledRequest request) {
 		long ownerId = CurrentUser.id(token);
 		long callbackId = OwnedResources.id("id", id);
-		return Mono.fromCallable(() -> this.callbacks.handled(ownerId, callbackId, request.handled()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(OwnedResources.notFound("No callback " + id + " of yours"))));
+		return OwnedResources.lookUp(() -> this.callbacks.handled(ownerId, callbackId, request.handled()),
+				"No callback " + id + " of yours");
 	}
 
 	record HandledRequest(@NotNull(message = "is required (true or false)") Boolean handled) {

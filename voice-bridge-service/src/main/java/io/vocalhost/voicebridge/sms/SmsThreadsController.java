@@ -5,7 +5,6 @@ import io.vocalhost.voicebridge.sms.TextMessages.SmsThread;
 import io.vocalhost.voicebridge.sms.TextMessages.SmsThreadList;
 import io.vocalhost.voicebridge.system.OwnedResources;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,10 +32,8 @@ class SmsThreadsController {
 			@RequestParam(name = "assistant_id", required = false) String assistantId) {
 		long ownerId = CurrentUser.id(token);
 		long assistant = OwnedResources.id("assistant_id", assistantId);
-		return Mono.fromCallable(() -> this.messages.threadsOf(ownerId, assistant))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(OwnedResources.notFound("No assistant " + assistant + " of yours"))));
+		return OwnedResources.lookUp(() -> this.messages.threadsOf(ownerId, assistant),
+				"No assistant " + assistant + " of yours");
 	}
 
 	/** One thread with its messages both ways and their status; marks it read. */
@@ -44,10 +41,7 @@ class SmsThreadsController {
 	Mono<SmsThread> thread(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		long ownerId = CurrentUser.id(token);
 		long threadId = OwnedResources.id("id", id);
-		return Mono.fromCallable(() -> this.messages.thread(ownerId, threadId))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(OwnedResources.notFound("No thread " + id + " of yours"))));
+		return OwnedResources.lookUp(() -> this.messages.thread(ownerId, threadId), "No thread " + id + " of yours");
 	}
 
 }

@@ -145,6 +145,28 @@ public class TextMessages {
 				""").params(threadId, body, messageSid, now, now).update();
 	}
 
+	/**
+	 * Records Twilio's status callback of a message the bridge sent. A callback that
+	 * arrives after a later one (Twilio does not promise their order) changes nothing.
+	 * @return whether a message of that SID was found and changed
+	 */
+	@Transactional
+	public boolean statusReported(String messageSid, String status, Integer errorCode) {
+		Optional<String> current = this.jdbc
+			.sql("SELECT status FROM sms_message WHERE twilio_sid = ? AND direction = 'outbound' FOR UPDATE")
+			.param(messageSid)
+			.query(String.class)
+			.optional();
+		if (current.isEmpty() || DeliveryStatus.progress(current.get()) > DeliveryStatus.progress(status)) {
+			return false;
+		}
+		return this.jdbc
+			.sql("UPDATE sms_message SET status = ?, error_code = COALESCE(?, error_code), status_at = ? "
+					+ "WHERE twilio_sid = ?")
+			.params(status, errorCode, this.clock.instant().atOffset(ZoneOffset.UTC), messageSid)
+			.update() == 1;
+	}
+
 	boolean optedOut(long assistantId, String phone) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM sms_opt_out WHERE assistant_id = ? AND phone = ?)")
 			.params(assistantId, phone)

@@ -1,7 +1,12 @@
 package io.vocalhost.voicebridge.system;
 
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
 import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.web.RequestValues;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpStatus;
 
@@ -24,8 +29,15 @@ public final class OwnedResources {
 		return Long.parseLong(value.strip());
 	}
 
-	public static ApiException notFound(String details) {
-		return new ApiException(HttpStatus.NOT_FOUND, "Not found", details);
+	/**
+	 * Runs the owner's database lookup off the event loop.
+	 * @param notFound the details of the 404 when the lookup finds nothing of the owner's
+	 */
+	public static <T> Mono<T> lookUp(Callable<Optional<T>> lookup, String notFound) {
+		return Mono.fromCallable(lookup)
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((found) -> Mono.justOrEmpty(found)
+				.switchIfEmpty(Mono.error(new ApiException(HttpStatus.NOT_FOUND, "Not found", notFound))));
 	}
 
 }

@@ -67,9 +67,9 @@ class VoiceConfiguration {
 	}
 
 	@Bean
-	TwilioMessages twilioMessages(VoiceProperties properties) {
+	TwilioMessages twilioMessages(VoiceProperties properties, PublicUrlProperties publicUrl) {
 		TwilioMessages messages = TwilioMessages.create(properties.twilioAccountSid(), properties.twilioAuthToken(),
-				properties.twilioApiBase());
+				properties.twilioApiBase(), publicUrl.publicUrl().toString());
 		if (!messages.configured()) {
 			log.warn("TWILIO_ACCOUNT_SID is not set: text messages are stored as 'simulated' and none is sent");
 		}

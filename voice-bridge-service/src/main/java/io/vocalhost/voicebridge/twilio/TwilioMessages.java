@@ -1,5 +1,7 @@
 package io.vocalhost.voicebridge.twilio;
 
+import java.net.URI;
+
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -14,16 +16,25 @@ public final class TwilioMessages {
 
 	private final TwilioRestClient client;
 
+	private final URI statusCallback;
+
 	/**
 	 * @param client {@code null} when the account is not configured: nothing is sent
+	 * @param statusCallback where Twilio reports each message's delivery status
 	 */
-	TwilioMessages(TwilioRestClient client) {
+	TwilioMessages(TwilioRestClient client, URI statusCallback) {
 		this.client = client;
+		this.statusCallback = statusCallback;
 	}
 
-	public static TwilioMessages create(String accountSid, String authToken, String apiBase) {
+	/**
+	 * @param publicUrl the bridge's public URL, for {@code /sms/status}
+	 */
+	public static TwilioMessages create(String accountSid, String authToken, String apiBase, String publicUrl) {
 		boolean configured = !accountSid.isBlank() && authToken != null && !authToken.isBlank();
-		return new TwilioMessages(configured ? TwilioRestClients.create(accountSid, authToken, apiBase) : null);
+		String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		return new TwilioMessages(configured ? TwilioRestClients.create(accountSid, authToken, apiBase) : null,
+				URI.create(base + "/sms/status"));
 	}
 
 	public boolean configured() {
@@ -40,7 +51,9 @@ public final class TwilioMessages {
 			throw new IllegalStateException("Twilio is not configured");
 		}
 		try {
-			Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body).create(this.client);
+			Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+				.setStatusCallback(this.statusCallback)
+				.create(this.client);
 			return new Outcome(message.getSid(), message.getStatus().toString(), null);
 		}
 		catch (ApiException ex) {

@@ -174,6 +174,70 @@ class IncomingTextsIntegrationTests {
 	}
 
 	@Test
+	void twiliosStatusCallbacksAreRecordedInOrderOfProgressWithTheErrorCodeOfAFailure() throws Exception {
+		text("Hello?");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sentToCustomer()).hasSize(1));
+		Sms reply = sentToCustomer().get(0);
+		assertThat(reply.statusCallback()).isEqualTo(PUBLIC_URL + "/sms/status");
+		await().atMost(Duration.ofSeconds(20)).until(() -> "queued".equals(replyStatus()));
+
+		Map<String, String> delivered = status(reply.sid(), "delivered", null);
+		assertThat(this.webhook.post("/sms/status", delivered, null).statusCode()).isEqualTo(403);
+		assertThat(replyStatus()).isEqualTo("queued");
+		assertThat(this.webhook.signedPost("/sms/status", status(reply.sid(), "sent", null)).statusCode())
+			.isEqualTo(200);
+		assertThat(replyStatus()).isEqualTo("sent");
+		assertThat(this.webhook.signedPost("/sms/status", delivered).statusCode()).isEqualTo(200);
+		// Twilio does not promise the order of its callbacks: a late "sent" changes
+		// nothing.
+		assertThat(this.webhook.signedPost("/sms/status", status(reply.sid(), "sent", null)).statusCode())
+			.isEqualTo(200);
+		assertThat(replyStatus()).isEqualTo("delivered");
+
+		text("Anyone there?");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sentToCustomer()).hasSize(2));
+		String second = sentToCustomer().get(1).sid();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.messages.exchangedWith(this.assistantId, this.customer)
+				.stream()
+				.anyMatch((message) -> second.equals(message.twilioSid()) && "queued".equals(message.status())));
+		assertThat(this.webhook.signedPost("/sms/status", status(second, "undelivered", "30003")).statusCode())
+			.isEqualTo(200);
+		StoredMessage undelivered = this.messages.exchangedWith(this.assistantId, this.customer)
+			.stream()
+			.filter((message) -> second.equals(message.twilioSid()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(undelivered.status()).isEqualTo("undelivered");
+		assertThat(undelivered.errorCode()).isEqualTo(30003);
+
+		assertThat(this.webhook.signedPost("/sms/status", status(second, "lost", null)).statusCode()).isEqualTo(400);
+		assertThat(this.webhook.signedPost("/sms/status", status(second, "failed", "x")).statusCode()).isEqualTo(400);
+		assertThat(this.webhook.signedPost("/sms/status", status("SMunknown", "delivered", null)).statusCode())
+			.isEqualTo(200);
+	}
+
+	private String replyStatus() {
+		return this.messages.exchangedWith(this.assistantId, this.customer)
+			.stream()
+			.filter((message) -> "outbound".equals(message.direction()))
+			.findFirst()
+			.orElseThrow()
+			.status();
+	}
+
+	private Map<String, String> status(String messageSid, String status, String errorCode) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("MessageSid", messageSid);
+		form.put("AccountSid", TwilioRestStandIn.ACCOUNT_SID);
+		form.put("MessageStatus", status);
+		if (errorCode != null) {
+			form.put("ErrorCode", errorCode);
+		}
+		return form;
+	}
+
+	@Test
 	void aRedeliveredMessageIsStoredAndAnsweredOnce() throws Exception {
 		Map<String, String> form = form("Hello?");
 		assertThat(this.webhook.signedPost("/sms/incoming", form).statusCode()).isEqualTo(200);

@@ -36,7 +36,7 @@ public final class TwilioRestStandIn {
 	}
 
 	/** A text message as Twilio received it, and the SID it was given. */
-	public record Sms(String sid, String to, String from, String body) {
+	public record Sms(String sid, String to, String from, String body, String statusCallback) {
 	}
 
 	final List<Update> updates = new CopyOnWriteArrayList<>();
@@ -101,7 +101,7 @@ public final class TwilioRestStandIn {
 			return respond(response, 400, error(this.messageErrorCode, "Message refused", 400));
 		}
 		Sms sms = new Sms("SM" + UUID.randomUUID().toString().replace("-", ""), field(form, "To"), field(form, "From"),
-				field(form, "Body"));
+				field(form, "Body"), field(form, "StatusCallback"));
 		this.messages.add(sms);
 		return respond(response, 201,
 				"{\"sid\":\"" + sms.sid() + "\",\"account_sid\":\"" + ACCOUNT_SID + "\",\"to\":\"" + sms.to()
