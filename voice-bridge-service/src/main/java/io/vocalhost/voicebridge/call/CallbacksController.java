@@ -1,16 +1,13 @@
 package io.vocalhost.voicebridge.call;
 
-import io.vocalhost.common.error.ApiException;
 import io.vocalhost.common.security.CurrentUser;
-import io.vocalhost.common.web.RequestValues;
 import io.vocalhost.voicebridge.call.Callbacks.Callback;
 import io.vocalhost.voicebridge.call.Callbacks.CallbackList;
+import io.vocalhost.voicebridge.system.OwnedResources;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +35,9 @@ class CallbacksController {
 	Mono<CallbackList> callbacks(@AuthenticationPrincipal Jwt token,
 			@RequestParam(name = "assistant_id", required = false) String assistantId) {
 		long ownerId = CurrentUser.id(token);
-		long assistant = positive("assistant_id", assistantId);
-		return Mono.fromCallable(() -> this.callbacks.of(ownerId, assistant))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(notFound("No assistant " + assistant + " of yours"))));
+		long assistant = OwnedResources.id("assistant_id", assistantId);
+		return OwnedResources.lookUp(() -> this.callbacks.of(ownerId, assistant),
+				"No assistant " + assistant + " of yours");
 	}
 
 	/** Marks a callback done ({@code {"handled": true}}) or open again. */
@@ -50,22 +45,9 @@ class CallbacksController {
 	Mono<Callback> handled(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@Valid @RequestBody HandledRequest request) {
 		long ownerId = CurrentUser.id(token);
-		long callbackId = positive("id", id);
-		return Mono.fromCallable(() -> this.callbacks.handled(ownerId, callbackId, request.handled()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((found) -> Mono.justOrEmpty(found)
-				.switchIfEmpty(Mono.error(notFound("No callback " + id + " of yours"))));
-	}
-
-	private static long positive(String field, String value) {
-		if (value == null || !value.strip().matches("[1-9]\\d{0,17}")) {
-			throw RequestValues.invalid(field, "must be a positive whole number");
-		}
-		return Long.parseLong(value.strip());
-	}
-
-	private static ApiException notFound(String details) {
-		return new ApiException(HttpStatus.NOT_FOUND, "Not found", details);
+		long callbackId = OwnedResources.id("id", id);
+		return OwnedResources.lookUp(() -> this.callbacks.handled(ownerId, callbackId, request.handled()),
+				"No callback " + id + " of yours");
 	}
 
 	record HandledRequest(@NotNull(message = "is required (true or false)") Boolean handled) {

@@ -69,6 +69,10 @@ class LiveCalls implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.ticker != null) {
+			// Started again after a stop (a paused context resumed): ready once more.
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
+		}
 		Duration tick = this.properties.callLimits().tick();
 		this.ticker = Flux.interval(tick, tick, Schedulers.parallel()).subscribe((count) -> tickAll());
 	}

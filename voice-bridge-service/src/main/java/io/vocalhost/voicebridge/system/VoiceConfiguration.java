@@ -2,9 +2,11 @@ package io.vocalhost.voicebridge.system;
 
 import io.vocalhost.common.config.PublicUrlProperties;
 import io.vocalhost.voicebridge.relay.RealtimeSession;
+import io.vocalhost.voicebridge.sms.SmsProperties;
 import io.vocalhost.voicebridge.stream.CallStreamHandler;
 import io.vocalhost.voicebridge.twilio.CallTwiml;
 import io.vocalhost.voicebridge.twilio.TwilioCalls;
+import io.vocalhost.voicebridge.twilio.TwilioMessages;
 import io.vocalhost.voicebridge.twilio.TwilioSignatures;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
 
 /** Twilio, OpenAI Realtime and the media stream endpoint. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ VoiceProperties.class, CallCapProperties.class })
+@EnableConfigurationProperties({ VoiceProperties.class, CallCapProperties.class, SmsProperties.class })
 class VoiceConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(VoiceConfiguration.class);
@@ -62,6 +64,16 @@ class VoiceConfiguration {
 					+ "Realtime API lost) close their media stream and Twilio plays the fallback instead");
 		}
 		return calls;
+	}
+
+	@Bean
+	TwilioMessages twilioMessages(VoiceProperties properties, PublicUrlProperties publicUrl) {
+		TwilioMessages messages = TwilioMessages.create(properties.twilioAccountSid(), properties.twilioAuthToken(),
+				properties.twilioApiBase(), publicUrl.publicUrl().toString());
+		if (!messages.configured()) {
+			log.warn("TWILIO_ACCOUNT_SID is not set: text messages are stored as 'simulated' and none is sent");
+		}
+		return messages;
 	}
 
 	@Bean

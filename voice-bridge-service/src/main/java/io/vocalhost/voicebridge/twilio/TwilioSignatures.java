@@ -3,6 +3,12 @@ package io.vocalhost.voicebridge.twilio;
 import java.util.Map;
 
 import com.twilio.security.RequestValidator;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Checks {@code X-Twilio-Signature} against the URL Twilio called. Behind the gateway and
@@ -35,6 +41,25 @@ public final class TwilioSignatures {
 			return false;
 		}
 		return this.validator.validate(this.publicUrl + pathAndQuery, form, signature);
+	}
+
+	/**
+	 * The form of a webhook request once its signature is checked.
+	 * @return the form parameters, or an error of 403 when the signature is missing or
+	 * wrong
+	 */
+	public Mono<Map<String, String>> signedForm(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		String query = request.getURI().getRawQuery();
+		String pathAndQuery = request.getURI().getRawPath() + ((query != null) ? "?" + query : "");
+		String signature = request.getHeaders().getFirst("X-Twilio-Signature");
+		return exchange.getFormData().map((data) -> data.toSingleValueMap()).flatMap((form) -> {
+			if (!isValid(pathAndQuery, form, signature)) {
+				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+						"Missing or invalid X-Twilio-Signature for " + request.getURI().getRawPath()));
+			}
+			return Mono.just(form);
+		});
 	}
 
 }

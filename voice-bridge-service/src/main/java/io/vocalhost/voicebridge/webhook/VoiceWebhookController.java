@@ -1,7 +1,5 @@
 package io.vocalhost.voicebridge.webhook;
 
-import java.util.Map;
-
 import io.vocalhost.voicebridge.call.CallAnswering;
 import io.vocalhost.voicebridge.call.Calls;
 import io.vocalhost.voicebridge.twilio.TwilioSignatures;
@@ -10,12 +8,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Twilio's signed voice webhooks. */
@@ -40,37 +35,24 @@ class VoiceWebhookController {
 	@PostMapping(path = "/voice/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_XML_VALUE)
 	Mono<String> voice(ServerWebExchange exchange) {
-		return signedForm(exchange).flatMap((form) -> Mono.fromCallable(() -> this.answering.answer(form))
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorResume((ex) -> {
-				log.error("Call {} got the fallback after a failure", form.get("CallSid"), ex);
-				return Mono.just(this.answering.failed());
-			}));
+		return this.signatures.signedForm(exchange)
+			.flatMap((form) -> Mono.fromCallable(() -> this.answering.answer(form))
+				.subscribeOn(Schedulers.boundedElastic())
+				.onErrorResume((ex) -> {
+					log.error("Call {} got the fallback after a failure", form.get("CallSid"), ex);
+					return Mono.just(this.answering.failed());
+				}));
 	}
 
 	/** Twilio's final status of a call and its duration. */
 	@PostMapping(path = "/voice/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Mono<Void> status(ServerWebExchange exchange) {
-		return signedForm(exchange).flatMap((form) -> Mono.fromRunnable(() -> {
+		return this.signatures.signedForm(exchange).flatMap((form) -> Mono.fromRunnable(() -> {
 			String callSid = form.get("CallSid");
 			if (callSid != null) {
 				this.calls.statusReported(callSid, form.get("CallStatus"), seconds(form.get("CallDuration")));
 			}
 		}).subscribeOn(Schedulers.boundedElastic())).then();
-	}
-
-	private Mono<Map<String, String>> signedForm(ServerWebExchange exchange) {
-		ServerHttpRequest request = exchange.getRequest();
-		String query = request.getURI().getRawQuery();
-		String pathAndQuery = request.getURI().getRawPath() + ((query != null) ? "?" + query : "");
-		String signature = request.getHeaders().getFirst("X-Twilio-Signature");
-		return exchange.getFormData().map((data) -> data.toSingleValueMap()).flatMap((form) -> {
-			if (!this.signatures.isValid(pathAndQuery, form, signature)) {
-				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-						"Missing or invalid X-Twilio-Signature for " + request.getURI().getRawPath()));
-			}
-			return Mono.just(form);
-		});
 	}
 
 	private static Integer seconds(String value) {

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,32 +16,47 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Twilio's REST API (2010-04-01) as far as a live call's update goes: {@code POST
- * /Accounts/{sid}/Calls/{callSid}.json} with the form field {@code Twiml}, HTTP Basic
- * with the account SID and auth token, the call resource as JSON in return or Twilio's
- * error body.
+ * Twilio's REST API (2010-04-01) as far as a live call's update and a text message go:
+ * {@code POST /Accounts/{sid}/Calls/{callSid}.json} with the form field {@code Twiml},
+ * {@code POST /Accounts/{sid}/Messages.json} with {@code To}, {@code From} and
+ * {@code Body}, HTTP Basic with the account SID and auth token, the resource as JSON in
+ * return or Twilio's error body.
  */
-final class TwilioRestStandIn {
+public final class TwilioRestStandIn {
 
-	static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+	public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
 
 	private static final Pattern CALL = Pattern
 		.compile("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/([^/]+)\\.json");
+
+	private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
 	/** A call's update as Twilio received it. */
 	record Update(String callSid, String twiml) {
 	}
 
+	/** A text message as Twilio received it, and the SID it was given. */
+	public record Sms(String sid, String to, String from, String body, String statusCallback) {
+	}
+
 	final List<Update> updates = new CopyOnWriteArrayList<>();
+
+	public final List<Sms> messages = new CopyOnWriteArrayList<>();
 
 	/** An HTTP status other than 200 makes every update fail with Twilio's error body. */
 	volatile int status = 200;
+
+	/**
+	 * A Twilio error code refuses every message with it (400), e.g. 21610 for a recipient
+	 * who replied STOP; {@code 0} takes them.
+	 */
+	public volatile int messageErrorCode;
 
 	private final String authToken;
 
 	private final DisposableServer server;
 
-	TwilioRestStandIn(String authToken) {
+	public TwilioRestStandIn(String authToken) {
 		this.authToken = authToken;
 		// Its own event loops: a bridge context closing disposes Reactor Netty's global
 		// ones.
@@ -56,6 +72,9 @@ final class TwilioRestStandIn {
 						if (!expected.equals(request.requestHeaders().get("Authorization"))) {
 							return respond(response, 401, error(20003, "Authenticate", 401));
 						}
+						if (request.method().name().equals("POST") && request.uri().equals(MESSAGES)) {
+							return message(response, body);
+						}
 						if (!request.method().name().equals("POST") || !call.matches()) {
 							return respond(response, 404, error(20404, "The requested resource was not found", 404));
 						}
@@ -69,12 +88,26 @@ final class TwilioRestStandIn {
 			.bindNow();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 
 	List<Update> updatesOf(String callSid) {
 		return this.updates.stream().filter((update) -> update.callSid().equals(callSid)).toList();
+	}
+
+	private Mono<Void> message(HttpServerResponse response, String form) {
+		if (this.messageErrorCode != 0) {
+			return respond(response, 400, error(this.messageErrorCode, "Message refused", 400));
+		}
+		Sms sms = new Sms("SM" + UUID.randomUUID().toString().replace("-", ""), field(form, "To"), field(form, "From"),
+				field(form, "Body"), field(form, "StatusCallback"));
+		this.messages.add(sms);
+		return respond(response, 201,
+				"{\"sid\":\"" + sms.sid() + "\",\"account_sid\":\"" + ACCOUNT_SID + "\",\"to\":\"" + sms.to()
+						+ "\",\"from\":\"" + sms.from() + "\",\"status\":\"queued\",\"direction\":\"outbound-api\","
+						+ "\"num_segments\":\"1\",\"api_version\":\"2010-04-01\","
+						+ "\"date_created\":\"Fri, 04 Dec 2026 10:00:00 +0000\"}");
 	}
 
 	private static Mono<Void> respond(HttpServerResponse response, int status, String body) {
